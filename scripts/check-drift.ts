@@ -1,0 +1,33 @@
+// `pnpm check:drift`: fails when committed generated/ differs from a fresh generation.
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { generateAll } from './lib/generate.ts';
+import { generatedDir } from './lib/paths.ts';
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
+  return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)));
+}
+
+const fresh = new Map((await generateAll()).map((f) => [f.path, f.content]));
+const committed = await listFiles(generatedDir);
+const problems: string[] = [];
+for (const [path, content] of fresh) {
+  const current = await readFile(join(generatedDir, path), 'utf8').catch(() => undefined);
+  if (current === undefined) problems.push(`missing: generated/${path}`);
+  else if (current !== content) {
+    const a = current.split('\n');
+    const b = content.split('\n');
+    const line = a.findIndex((l, i) => l !== b[i]) + 1;
+    problems.push(`differs: generated/${path} (first at line ${line})`);
+  }
+}
+for (const path of committed) if (!fresh.has(path)) problems.push(`stale: generated/${path} is no longer generated`);
+
+if (problems.length > 0) {
+  console.error(`generated/ is out of date with spec/:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  console.error('Run `pnpm generate` and commit the result.');
+  process.exitCode = 1;
+} else {
+  console.log(`generated/ matches a fresh generation (${fresh.size} files)`);
+}

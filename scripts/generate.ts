@@ -1,0 +1,20 @@
+// `pnpm generate`: every generator from the spec, in one go, writing only under generated/.
+import { relative } from 'node:path';
+import { SpecError } from './lib/derive.ts';
+import { generateAll, writeGenerated } from './lib/generate.ts';
+import { generatedDir, repoRoot } from './lib/paths.ts';
+
+const started = performance.now();
+try {
+  const files = await generateAll();
+  await writeGenerated(generatedDir, files);
+  for (const f of files) {
+    console.log(
+      `  ${relative(repoRoot, `${generatedDir}/${f.path}`).padEnd(36)} ${Buffer.byteLength(f.content)} bytes`,
+    );
+  }
+  console.log(`generated ${files.length} files in ${Math.round(performance.now() - started)} ms`);
+} catch (error) {
+  console.error(error instanceof SpecError ? error.message : `generate failed: ${(error as Error).message}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,22 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { GeneratedFile } from './targets.ts';
+import { buildBundle, bundleFiles, errorCodeFiles, readmeFile, typeFiles } from './targets.ts';
+
+/** Runs every generator from the spec; returns the files, in a stable order. Writes nothing. */
+export async function generateAll(): Promise<GeneratedFile[]> {
+  const doc = await buildBundle();
+  const files = [...bundleFiles(doc), ...(await typeFiles(doc)), ...errorCodeFiles(doc)];
+  files.push(readmeFile(files));
+  return files.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** Replaces the contents of `outDir` with `files`, so a target that is gone leaves no stale file. */
+export async function writeGenerated(outDir: string, files: GeneratedFile[]): Promise<void> {
+  await rm(outDir, { recursive: true, force: true });
+  for (const file of files) {
+    const target = join(outDir, file.path);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, file.content);
+  }
+}

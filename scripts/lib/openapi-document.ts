@@ -1,0 +1,104 @@
+/** The parts of an OpenAPI 3.1 document that this project's scripts read. */
+export type JsonObject = { [key: string]: unknown };
+
+export interface SourceConflict {
+  pages: string;
+  evidence: string;
+  decision: string;
+}
+
+export interface RegistryEntry {
+  httpStatus: number;
+  message: string;
+  messageWithField?: string;
+  description: string;
+  meaning: string;
+  operations: string[];
+  status: 'published' | 'provisional';
+  validationKeywords?: string[];
+  sources: string[];
+  'x-source-conflicts'?: SourceConflict[];
+}
+
+export type ErrorRegistry = Record<string, RegistryEntry>;
+
+export interface ExampleObject extends JsonObject {
+  summary?: string;
+  description?: string;
+  value?: unknown;
+  'x-error-field'?: string;
+  'x-seed-test-data'?: string;
+}
+
+export interface MediaTypeObject extends JsonObject {
+  schema?: JsonObject;
+  examples?: Record<string, ExampleObject | { $ref: string }>;
+}
+
+export interface OperationObject extends JsonObject {
+  operationId: string;
+  parameters?: Array<JsonObject>;
+  requestBody?: { content: Record<string, MediaTypeObject> };
+  responses: Record<string, { content?: Record<string, MediaTypeObject>; headers?: JsonObject }>;
+}
+
+export interface OpenApiDocument extends JsonObject {
+  openapi: string;
+  paths: Record<string, Record<string, OperationObject>>;
+  components: {
+    schemas: Record<string, JsonObject>;
+    parameters: Record<string, JsonObject>;
+    examples: Record<string, ExampleObject>;
+    headers: Record<string, JsonObject>;
+    securitySchemes: Record<string, JsonObject>;
+  };
+  'x-error-registry': ErrorRegistry;
+}
+
+export const httpMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+/** Every operation of the document, with its path and method. */
+export function operationsOf(doc: OpenApiDocument) {
+  return Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.entries(item)
+      .filter(([method]) => (httpMethods as readonly string[]).includes(method))
+      .map(([method, operation]) => ({ path, method, operation })),
+  );
+}
+
+/** Follows a local `#/components/...` reference, or returns the object itself. */
+export function resolveLocal<T>(doc: OpenApiDocument, node: T | { $ref: string }): T {
+  if (node && typeof node === 'object' && '$ref' in node && typeof node.$ref === 'string') {
+    const ref = node.$ref;
+    if (!ref.startsWith('#/')) throw new Error(`only local references can be resolved, got ${ref}`);
+    let target: unknown = doc;
+    for (const part of ref.slice(2).split('/')) {
+      target = (target as JsonObject | undefined)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+    }
+    if (target === undefined) throw new Error(`unresolved reference ${ref}`);
+    return target as T;
+  }
+  return node as T;
+}
+
+/** Every named example of every media type of an operation, with where it sits. */
+export function examplesOf(doc: OpenApiDocument, operation: OperationObject) {
+  const found: Array<{
+    where: 'request' | string;
+    mediaType: string;
+    key: string;
+    ref?: string;
+    example: ExampleObject;
+  }> = [];
+  const collect = (where: string, content: Record<string, MediaTypeObject> | undefined) => {
+    for (const [mediaType, media] of Object.entries(content ?? {})) {
+      for (const [key, node] of Object.entries(media.examples ?? {})) {
+        const ref = '$ref' in node && typeof node.$ref === 'string' ? node.$ref : undefined;
+        found.push({ where, mediaType, key, ref, example: resolveLocal<ExampleObject>(doc, node) });
+      }
+    }
+  };
+  collect('request', operation.requestBody?.content);
+  for (const [status, response] of Object.entries(operation.responses)) collect(status, response.content);
+  return found;
+}

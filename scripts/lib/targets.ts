@@ -1,0 +1,97 @@
+import { readFile } from 'node:fs/promises';
+import openapiTS, { astToString } from 'openapi-typescript';
+import { stringify } from 'yaml';
+import { deriveBundle } from './derive.ts';
+import type { ErrorRegistry, JsonObject, OpenApiDocument } from './openapi-document.ts';
+import { registrySchemaPath, specEntry } from './paths.ts';
+import { bundleSpec } from './redocly.ts';
+
+/** A generated file: its path under generated/ and its exact content. */
+export interface GeneratedFile {
+  path: string;
+  content: string;
+}
+
+const banner = (source: string) =>
+  `// Generated from ${source} by \`pnpm generate\`. Do not edit: change the spec and regenerate.\n`;
+
+/** The bundled spec with everything derived from the registry filled in. */
+export async function buildBundle(entry = specEntry): Promise<OpenApiDocument> {
+  const registrySchema = JSON.parse(await readFile(registrySchemaPath, 'utf8')) as JsonObject;
+  return deriveBundle(await bundleSpec(entry), registrySchema);
+}
+
+export function bundleFiles(doc: OpenApiDocument): GeneratedFile[] {
+  return [
+    {
+      path: 'openapi.yaml',
+      content: stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false, version: '1.1', singleQuote: true }),
+    },
+    { path: 'openapi.json', content: `${JSON.stringify(doc, null, 2)}\n` },
+  ];
+}
+
+export async function typeFiles(doc: OpenApiDocument): Promise<GeneratedFile[]> {
+  const ast = await openapiTS(structuredClone(doc) as never, { alphabetize: false });
+  return [{ path: 'types/openapi.ts', content: banner('spec/') + astToString(ast) }];
+}
+
+/** The registry as a typed constant, so code can name codes without restating them. */
+export function errorCodeFiles(doc: OpenApiDocument): GeneratedFile[] {
+  const registry: ErrorRegistry = doc['x-error-registry'];
+  const entries = Object.fromEntries(
+    Object.entries(registry).map(([code, e]) => [
+      code,
+      {
+        httpStatus: e.httpStatus,
+        message: e.message,
+        ...(e.messageWithField ? { messageWithField: e.messageWithField } : {}),
+        description: e.description,
+        meaning: e.meaning,
+        operations: e.operations,
+        status: e.status,
+        ...(e.validationKeywords ? { validationKeywords: e.validationKeywords } : {}),
+      },
+    ]),
+  );
+  const content = `${banner('spec/registry/error-codes.yaml')}
+/** Every result code this contract knows, with its HTTP status, texts and the operations that return it. */
+export const errorRegistry = ${JSON.stringify(entries, null, 2)} as const;
+
+/** Any registered result code, success included. */
+export type ResultCode = keyof typeof errorRegistry;
+
+/** Registered codes that are errors (HTTP 400 and above). */
+export type ErrorCode = {
+  [C in ResultCode]: (typeof errorRegistry)[C]['httpStatus'] extends 200 ? never : C;
+}[ResultCode];
+
+/** Codes whose value is this contract's placeholder, not confirmed by the platform. */
+export type ProvisionalCode = {
+  [C in ResultCode]: (typeof errorRegistry)[C]['status'] extends 'provisional' ? C : never;
+}[ResultCode];
+
+/** Operation IDs of the spec. */
+export type OperationId = (typeof errorRegistry)[ResultCode]['operations'][number];
+`;
+  return [{ path: 'types/error-codes.ts', content }];
+}
+
+export function readmeFile(files: GeneratedFile[]): GeneratedFile {
+  const list = [...files.map((f) => f.path), 'README.md']
+    .sort()
+    .map((p) => `- \`${p}\``)
+    .join('\n');
+  return {
+    path: 'README.md',
+    content: `# generated/
+
+Everything here is derived from \`spec/\` by \`pnpm generate\`, committed so that
+consumers can read it without a build, and never edited by hand:
+\`pnpm check:drift\` (part of \`pnpm test\`) fails when it differs from a fresh
+generation. Change the spec, then run \`pnpm generate\`.
+
+${list}
+`,
+  };
+}
