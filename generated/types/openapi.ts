@@ -219,6 +219,8 @@ export interface components {
          * PointAmount
          * Format: int64
          * @description A number of points, 0 to 9,999,999,999.
+         *
+         *     **Source conflict.** The source pages: Point balances are typed `number`. Evidence: Every point value in the pages and in integrations is whole. This contract: `integer` (`int64`), like the won amounts.
          * @example 3500
          */
         PointAmount: number;

@@ -28,9 +28,10 @@ function checkRegistryShape(registry: unknown, registrySchema: JsonObject): stri
   const ajv = new Ajv2020({ allErrors: true, strict: true });
   const validate = ajv.compile(registrySchema);
   if (validate(registry)) return [];
-  return (validate.errors ?? []).map(
-    (e) => `x-error-registry${e.instancePath.replace(/\//g, '.')}: ${e.message ?? e.keyword}`,
-  );
+  // An `if` failure only repeats the `then` error under it.
+  return (validate.errors ?? [])
+    .filter((e) => e.keyword !== 'if')
+    .map((e) => `x-error-registry${e.instancePath.replace(/\//g, '.')}: ${e.message ?? e.keyword}`);
 }
 
 /**

@@ -1,0 +1,30 @@
+import type { JsonObject, OpenApiDocument } from '../../scripts/lib/openapi-document.ts';
+import { resolveLocal } from '../../scripts/lib/openapi-document.ts';
+import { loadBundleFile } from '../../scripts/lib/read-bundle.ts';
+
+/** A fresh copy of the committed bundle (drift-checked against the spec by `pnpm check:drift`). */
+export const loadBundle = loadBundleFile;
+
+/** The constraints that apply to a schema once `$ref` and `allOf` are followed, merged into one object. */
+export function effectiveSchema(doc: OpenApiDocument, schema: JsonObject): JsonObject {
+  const resolved = resolveLocal<JsonObject>(doc, schema);
+  const { allOf, ...own } = resolved as JsonObject & { allOf?: JsonObject[] };
+  return Object.assign({}, ...(allOf ?? []).map((part) => effectiveSchema(doc, part)), own);
+}
+
+/** The schema at a dotted property path (`cardDataInfo.cardPointInfo[].pointName`) below an object schema. */
+export function propertyAt(doc: OpenApiDocument, root: JsonObject, path: string) {
+  let parent = effectiveSchema(doc, root);
+  let schema: JsonObject = parent;
+  let required = true;
+  for (const segment of path.split('.')) {
+    const name = segment.replace(/\[\]$/, '');
+    const properties = (parent.properties ?? {}) as Record<string, JsonObject>;
+    const child = properties[name];
+    if (!child) throw new Error(`no property ${name} in path ${path}`);
+    required = ((parent.required as string[] | undefined) ?? []).includes(name);
+    schema = effectiveSchema(doc, child);
+    parent = segment.endsWith('[]') ? effectiveSchema(doc, schema.items as JsonObject) : schema;
+  }
+  return { schema, required };
+}
