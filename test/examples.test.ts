@@ -1,7 +1,8 @@
 // Every example in the bundle validates against its schema (Ajv, JSON Schema
 // 2020-12, strict), and every success example keeps the spec's business rules.
+
+import { businessRulesOf, checkBusinessRule } from '@konaplate-contract/spec-rules';
 import { describe, expect, it } from 'vitest';
-import { businessRulesOf, checkBusinessRule } from '../scripts/lib/business-rules.ts';
 import type { JsonObject } from '../scripts/lib/openapi-document.ts';
 import { examplesOf, operationsOf, resolveLocal } from '../scripts/lib/openapi-document.ts';
 import { createSchemaValidator } from '../scripts/lib/schema-validator.ts';

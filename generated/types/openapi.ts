@@ -141,7 +141,7 @@ export interface components {
         ResultCode: string;
         /**
          * ResultText
-         * @description A result message or description. The platform publishes no maximum; 1,024 is this contract's defensive bound.
+         * @description A result message or description. The platform publishes no maximum; 1,024 is this contract's defensive bound. No control characters.
          * @example Success.
          */
         ResultText: string;
@@ -174,7 +174,7 @@ export interface components {
         CardProductId: string;
         /**
          * ShortText
-         * @description Display text of 1 to 255 characters, usually Korean.
+         * @description Display text of 1 to 255 characters, usually Korean, with no control characters.
          * @example 코나 선불카드
          */
         ShortText: string;
@@ -265,7 +265,7 @@ export interface components {
             personalRechargeable: boolean;
             /** @description Balance loaded on the card, in won. */
             balance: components["schemas"]["KrwAmount"];
-            /** @description Last day the card can be used, `yyyyMMdd`. */
+            /** @description Last day the card can be used, `yyyyMMdd`. Cardholder data. */
             expiryDate: components["schemas"]["CalendarDate"];
             /** @description Card number of the physical card, if one is issued. */
             physicalCardNo?: components["schemas"]["CardNumber"];

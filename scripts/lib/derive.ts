@@ -1,8 +1,10 @@
+import type { ErrorRegistry, SourceConflict } from '@konaplate-contract/spec-rules';
+import { expectedMessage, registryProblems } from '@konaplate-contract/spec-rules';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { ErrorRegistry, JsonObject, OpenApiDocument, SourceConflict } from './openapi-document.ts';
+import type { JsonObject, OpenApiDocument } from './openapi-document.ts';
 import { examplesOf, operationsOf } from './openapi-document.ts';
 
-/** A spec mistake found while deriving; `where` is a readable location in the bundle. */
+/** A spec mistake found while deriving; each problem names where it is. */
 export class SpecError extends Error {
   constructor(readonly problems: string[]) {
     super(`The spec is inconsistent:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -14,9 +16,9 @@ export class SpecError extends Error {
 export function resultMessage(registry: ErrorRegistry, code: string, field?: string): string {
   const entry = registry[code];
   if (!entry) throw new Error(`result code ${code} is not in the error registry`);
-  if (field === undefined) return entry.message;
-  if (!entry.messageWithField) throw new Error(`result code ${code} has no messageWithField template`);
-  return entry.messageWithField.replace('{field}', field);
+  const message = expectedMessage(entry, field);
+  if (message === undefined) throw new Error(`result code ${code} has no messageWithField template`);
+  return message;
 }
 
 /** The Markdown paragraph a source conflict adds to the description it sits on. */
@@ -35,11 +37,13 @@ function checkRegistryShape(registry: unknown, registrySchema: JsonObject): stri
 }
 
 /**
- * Fills each example's `response` envelope from the registry and checks it:
- * the code must be registered, for this operation and this HTTP status, and
- * its texts must not be written by hand (they would be a second copy).
+ * Fills each response example's envelope (`message`, `description`) and its
+ * `summary` from the registry. Strict (generation) refuses anything the
+ * registry does not vouch for, and texts written by hand (a second copy);
+ * lenient (linting) fills what it can and leaves the rest for the Spectral
+ * rules to report where it stands.
  */
-function deriveExamples(doc: OpenApiDocument, registry: ErrorRegistry): string[] {
+function deriveExamples(doc: OpenApiDocument, registry: ErrorRegistry, strict: boolean): string[] {
   const problems: string[] = [];
   const filled = new WeakSet<object>();
   const operationIds = new Set(operationsOf(doc).map(({ operation }) => operation.operationId));
@@ -50,40 +54,24 @@ function deriveExamples(doc: OpenApiDocument, registry: ErrorRegistry): string[]
   }
   for (const { operation } of operationsOf(doc)) {
     for (const { where, key, example } of examplesOf(doc, operation)) {
-      const at = `${operation.operationId} ${where} example "${key}"`;
       const envelope = (example.value as { response?: JsonObject } | undefined)?.response;
-      if (where === 'request' || envelope === undefined || typeof envelope !== 'object') continue;
-      const code = envelope.code;
-      const entry = typeof code === 'string' ? registry[code] : undefined;
-      if (!entry) {
-        problems.push(`${at}: result code ${JSON.stringify(code)} is not in the error registry`);
-        continue;
-      }
-      if (String(entry.httpStatus) !== where) {
-        problems.push(
-          `${at}: code ${code} is HTTP ${entry.httpStatus} in the registry, but the example is under ${where}`,
-        );
-      }
-      if (!entry.operations.includes(operation.operationId)) {
-        problems.push(`${at}: code ${code} is not listed for ${operation.operationId} in the registry`);
-      }
+      if (where === 'request' || !envelope || typeof envelope !== 'object') continue;
+      const at = `${operation.operationId} ${where} example "${key}"`;
+      const found = registryProblems(registry, operation.operationId, where, example);
+      if (strict) problems.push(...found.map((p) => `${at}: ${p.message}`));
       if (filled.has(envelope)) continue;
-      for (const derived of ['message', 'description']) {
-        if (derived in envelope) {
-          problems.push(`${at}: response.${derived} is filled from the registry; remove it from the example`);
+      if (strict) {
+        for (const text of ['message', 'description'].filter((t) => t in envelope)) {
+          problems.push(`${at}: response.${text} is filled from the registry; remove it from the example`);
         }
       }
-      let message: string;
-      try {
-        message = resultMessage(registry, code as string, example['x-error-field']);
-      } catch (error) {
-        problems.push(`${at}: ${(error as Error).message}`);
-        continue;
-      }
-      envelope.message = message;
-      envelope.description = entry.description;
+      const entry = registry[envelope.code as string];
+      const message = entry && expectedMessage(entry, example['x-error-field']);
+      if (!entry || message === undefined) continue;
+      envelope.message ??= message;
+      envelope.description ??= entry.description;
+      example.summary ??= `${entry.httpStatus} - ${message}${entry.status === 'provisional' ? ' (provisional code)' : ''}`;
       filled.add(envelope);
-      example.summary ??= `${entry.httpStatus} - ${message}`;
     }
   }
   return problems;
@@ -110,11 +98,20 @@ function renderConflicts(node: unknown, path: string, problems: string[]): void 
   }
 }
 
+export interface DeriveOptions {
+  /** Refuse every inconsistency (generation); false leaves example mismatches for the linter. Default true. */
+  strict?: boolean;
+}
+
 /** Applies every derivation to a freshly bundled document, in place; throws SpecError listing all problems. */
-export function deriveBundle(doc: OpenApiDocument, registrySchema: JsonObject): OpenApiDocument {
+export function deriveBundle(
+  doc: OpenApiDocument,
+  registrySchema: JsonObject,
+  { strict = true }: DeriveOptions = {},
+): OpenApiDocument {
   const registry = doc['x-error-registry'];
   const problems = checkRegistryShape(registry, registrySchema);
-  if (problems.length === 0) problems.push(...deriveExamples(doc, registry));
+  if (problems.length === 0) problems.push(...deriveExamples(doc, registry, strict));
   renderConflicts(doc, '', problems);
   if (problems.length > 0) throw new SpecError(problems);
   return doc;

@@ -1,26 +1,9 @@
 /** The parts of an OpenAPI 3.1 document that this project's scripts read. */
 export type JsonObject = { [key: string]: unknown };
 
-export interface SourceConflict {
-  pages: string;
-  evidence: string;
-  decision: string;
-}
+import type { ErrorRegistry } from '@konaplate-contract/spec-rules';
 
-export interface RegistryEntry {
-  httpStatus: number;
-  message: string;
-  messageWithField?: string;
-  description: string;
-  meaning: string;
-  operations: string[];
-  status: 'published' | 'provisional';
-  validationKeywords?: string[];
-  sources: string[];
-  'x-source-conflicts'?: SourceConflict[];
-}
-
-export type ErrorRegistry = Record<string, RegistryEntry>;
+export type { ErrorRegistry, RegistryEntry, SourceConflict } from '@konaplate-contract/spec-rules';
 
 export interface ExampleObject extends JsonObject {
   summary?: string;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { stringify } from 'yaml';
-import { deriveBundle } from './derive.ts';
+import { type DeriveOptions, deriveBundle } from './derive.ts';
 import type { ErrorRegistry, JsonObject, OpenApiDocument } from './openapi-document.ts';
 import { registrySchemaPath, specEntry } from './paths.ts';
 import { bundleSpec } from './redocly.ts';
@@ -16,9 +16,9 @@ const banner = (source: string) =>
   `// Generated from ${source} by \`pnpm generate\`. Do not edit: change the spec and regenerate.\n`;
 
 /** The bundled spec with everything derived from the registry filled in. */
-export async function buildBundle(entry = specEntry): Promise<OpenApiDocument> {
+export async function buildBundle(entry = specEntry, options: DeriveOptions = {}): Promise<OpenApiDocument> {
   const registrySchema = JSON.parse(await readFile(registrySchemaPath, 'utf8')) as JsonObject;
-  return deriveBundle(await bundleSpec(entry), registrySchema);
+  return deriveBundle(await bundleSpec(entry), registrySchema, options);
 }
 
 export function bundleFiles(doc: OpenApiDocument): GeneratedFile[] {

@@ -1,4 +1,4 @@
-import type { JsonObject } from './openapi-document.ts';
+type JsonObject = { [key: string]: unknown };
 
 /**
  * A rule between sibling fields, declared in the spec as `x-business-rule` on

@@ -1,0 +1,5 @@
+export type { BusinessRule } from './business-rules.ts';
+export { businessRulesOf, checkBusinessRule } from './business-rules.ts';
+export { fixedLengthOfPattern } from './pattern-length.ts';
+export type { ErrorRegistry, ExampleProblem, RegistryEntry, ResponseExample, SourceConflict } from './registry.ts';
+export { expectedMessage, placeholderCode, registryProblems } from './registry.ts';

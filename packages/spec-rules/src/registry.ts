@@ -1,0 +1,87 @@
+/** The error-code registry (`x-error-registry`): one entry per result code. */
+export interface SourceConflict {
+  pages: string;
+  evidence: string;
+  decision: string;
+}
+
+export interface RegistryEntry {
+  httpStatus: number;
+  message: string;
+  messageWithField?: string;
+  description: string;
+  meaning: string;
+  operations: string[];
+  status: 'published' | 'provisional';
+  validationKeywords?: string[];
+  sources: string[];
+  'x-source-conflicts'?: SourceConflict[];
+}
+
+export type ErrorRegistry = Record<string, RegistryEntry>;
+
+/** Placeholder codes (`NNN_Pnn`) stand for outcomes the platform names without a code. */
+export const placeholderCode = /^[0-9]{3}_P[0-9]{2}$/;
+
+/** A problem found in an example, with the path below the example object that it concerns. */
+export interface ExampleProblem {
+  message: string;
+  path: Array<string | number>;
+}
+
+export interface ResponseExample {
+  value?: unknown;
+  summary?: string;
+  'x-error-field'?: string;
+}
+
+/** The message a code returns, naming the field when the example says which and the registry has a template. */
+export function expectedMessage(entry: RegistryEntry, field: string | undefined): string | undefined {
+  if (field === undefined) return entry.message;
+  return entry.messageWithField?.replace('{field}', field);
+}
+
+/**
+ * What is wrong with a response example against the registry: an unknown code,
+ * a code under another HTTP status or operation than the registry says, or a
+ * message or description that differs from the registry's. Texts that are
+ * absent are not a problem here (generation fills them).
+ */
+export function registryProblems(
+  registry: ErrorRegistry,
+  operationId: string,
+  status: string,
+  example: ResponseExample,
+): ExampleProblem[] {
+  const envelope = (example.value as { response?: Record<string, unknown> } | undefined)?.response;
+  if (!envelope || typeof envelope !== 'object') return [];
+  const codePath = ['value', 'response', 'code'];
+  const code = envelope.code;
+  const entry = typeof code === 'string' ? registry[code] : undefined;
+  if (!entry) return [{ message: `result code ${JSON.stringify(code)} is not in the error registry`, path: codePath }];
+  const problems: ExampleProblem[] = [];
+  if (String(entry.httpStatus) !== status) {
+    problems.push({
+      message: `${code} is HTTP ${entry.httpStatus} in the registry, but the example is under ${status}`,
+      path: codePath,
+    });
+  }
+  if (!entry.operations.includes(operationId)) {
+    problems.push({ message: `${code} is not listed for ${operationId} in the registry`, path: codePath });
+  }
+  const field = example['x-error-field'];
+  const message = expectedMessage(entry, field);
+  if (message === undefined) {
+    problems.push({ message: `${code} has no messageWithField template to name ${field}`, path: ['x-error-field'] });
+  }
+  const texts = { message, description: entry.description };
+  for (const [key, expected] of Object.entries(texts)) {
+    if (key in envelope && expected !== undefined && envelope[key] !== expected) {
+      problems.push({
+        message: `response.${key} ${JSON.stringify(envelope[key])} differs from the registry's ${JSON.stringify(expected)} for ${code}`,
+        path: ['value', 'response', key],
+      });
+    }
+  }
+  return problems;
+}
