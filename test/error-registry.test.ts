@@ -154,7 +154,7 @@ describe('derivation', () => {
     [
       'a success code under 400',
       { response: { code: '000_000' } },
-      /code 000_000 is HTTP 200 in the registry, but the example is under 400/,
+      /: 000_000 is HTTP 200 in the registry, but the example is under 400/,
     ],
     [
       'a hand-written message',
