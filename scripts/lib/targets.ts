@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { stringify } from 'yaml';
 import { type DeriveOptions, deriveBundle } from './derive.ts';
+import { mockScenarios } from './mock-scenarios.ts';
 import type { ErrorRegistry, JsonObject, OpenApiDocument } from './openapi-document.ts';
 import { registrySchemaPath, specEntry } from './paths.ts';
 import { bundleSpec } from './redocly.ts';
@@ -75,6 +76,11 @@ export type ProvisionalCode = {
 export type OperationId = (typeof errorRegistry)[ResultCode]['operations'][number];
 `;
   return [{ path: 'types/error-codes.ts', content }];
+}
+
+/** The mock's scenario table (which request reaches which example) and validation-keyword codes. */
+export function mockFiles(doc: OpenApiDocument): GeneratedFile[] {
+  return [{ path: 'mock/scenarios.json', content: `${JSON.stringify(mockScenarios(doc), null, 2)}\n` }];
 }
 
 export function readmeFile(files: GeneratedFile[]): GeneratedFile {

@@ -1,0 +1,140 @@
+// `pnpm bench:mock`: throughput and p99 latency, side by side in one run, of our
+// mock (2 workers, quiet, validation on), stock `prism mock` on the same bundle,
+// and a bare node:http server returning a fixed body. Prints a table and ratios.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { generatedDir, repoRoot } from '../scripts/lib/paths.ts';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const body = '{"cardNo":"9491231111111111"}';
+const time17 = '20261121103000123';
+const headers = {
+  'content-type': 'application/json',
+  'x-km-user-aspid': 'KMASP0000000001',
+  'x-km-correlation-id': '261121103000-a3f09c2',
+  'x-km-access-key': 'sandbox-access-key-not-a-real-key-000001',
+  'x-km-tran-token': `KMV1:${time17}:${createHmac('sha256', 'bench').update(body).digest('base64')}`,
+  'x-km-tran-time': time17.slice(0, 14),
+  'x-km-time-zone': 'KST',
+};
+const path = '/api/v1/card/virtual-account/inquiry';
+
+const bare = `require('node:http').createServer((q, s) => { q.resume(); q.on('end', () => { s.writeHead(200, {'content-type': 'application/json'}); s.end('{"response":{"code":"000_000","message":"Success.","description":"ok"},"accountNo":"56201234567890","bankCode":"088","connectType":"FIXATION","status":"ACTIVE"}'); }); }).listen(Number(process.argv[1]), '127.0.0.1', () => console.log('listening'));`;
+
+const targets: Array<{ name: string; port: number; start: (port: number) => ChildProcess; ready: RegExp }> = [
+  {
+    name: 'our mock (2 workers)',
+    port: 4711,
+    start: (port) =>
+      spawn(process.execPath, [
+        join(repoRoot, 'packages/mock/bin/konaplate-mock.mjs'),
+        '--quiet',
+        '--workers',
+        '2',
+        '--port',
+        String(port),
+      ]),
+    ready: /Ctrl-C stops/,
+  },
+  {
+    name: 'our mock (1 worker)',
+    port: 4712,
+    start: (port) =>
+      spawn(process.execPath, [
+        join(repoRoot, 'packages/mock/bin/konaplate-mock.mjs'),
+        '--quiet',
+        '--workers',
+        '1',
+        '--port',
+        String(port),
+      ]),
+    ready: /Ctrl-C stops/,
+  },
+  {
+    name: 'stock prism mock CLI',
+    port: 4713,
+    start: (port) =>
+      spawn(join(repoRoot, 'packages/mock/node_modules/.bin/prism'), [
+        'mock',
+        join(generatedDir, 'openapi.yaml'),
+        '-p',
+        String(port),
+        '-h',
+        '127.0.0.1',
+      ]),
+    ready: /Prism is listening/,
+  },
+  {
+    name: 'bare node:http',
+    port: 4714,
+    start: (port) => spawn(process.execPath, ['-e', bare, String(port)]),
+    ready: /listening/,
+  },
+];
+
+function started(child: ChildProcess, ready: RegExp): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`did not start:\n${out}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk;
+      if (ready.test(out)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+  });
+}
+
+async function load(port: number, connections: number, duration: number) {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}${path}`,
+    method: 'POST',
+    headers,
+    body,
+    connections,
+    duration,
+  });
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    bad: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+const rows: Array<{ name: string; c10: Awaited<ReturnType<typeof load>>; c50: Awaited<ReturnType<typeof load>> }> = [];
+for (const target of targets) {
+  const child = target.start(target.port);
+  child.stdout?.resume();
+  child.stderr?.resume();
+  try {
+    await started(child, target.ready);
+    await load(target.port, 10, 1); // warm-up
+    rows.push({
+      name: target.name,
+      c10: await load(target.port, 10, seconds),
+      c50: await load(target.port, 50, seconds),
+    });
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+const prism = rows.find((r) => r.name.startsWith('stock prism'));
+const bareRow = rows.find((r) => r.name.startsWith('bare'));
+console.log(
+  `| server (${seconds} s each) | req/s @10 | p99 ms @10 | req/s @50 | p99 ms @50 | non-2xx/errors | × stock Prism @10 | × bare @10 |`,
+);
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const r of rows) {
+  const vsPrism = prism ? (r.c10.rps / prism.c10.rps).toFixed(2) : '-';
+  const vsBare = bareRow ? (r.c10.rps / bareRow.c10.rps).toFixed(2) : '-';
+  console.log(
+    `| ${r.name} | ${r.c10.rps.toFixed(0)} | ${r.c10.p99} | ${r.c50.rps.toFixed(0)} | ${r.c50.p99} | ${r.c10.bad + r.c50.bad} | ${vsPrism} | ${vsBare} |`,
+  );
+}

@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// Runs the mock's TypeScript source directly (tsx), in this process and in each cluster worker.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('../src/cli.ts');

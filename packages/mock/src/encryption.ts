@@ -1,0 +1,51 @@
+// JWE for the mock's encryption mode (jose): requests arrive as {"encData": JWE}
+// encrypted to the server key; responses go back encrypted to the client key.
+import { CompactEncrypt, compactDecrypt, importPKCS8, importSPKI } from 'jose';
+
+export type Key = Awaited<ReturnType<typeof importPKCS8>>;
+
+export interface EncryptionKeys {
+  keyId: string;
+  serverPrivateKey: Key;
+  clientPublicKey?: Key;
+}
+
+/** The PEM block of a file's text, so a label line before it (as on the test-only keys) does no harm. */
+function pemBlock(text: string, kind: string): string {
+  const match = new RegExp(`-----BEGIN ${kind}-----[\\s\\S]+?-----END ${kind}-----`).exec(text);
+  if (!match) throw new Error(`no "BEGIN ${kind}" block found`);
+  return match[0];
+}
+
+export async function loadKeys(pem: {
+  keyId: string;
+  serverPrivateKey: string;
+  clientPublicKey?: string;
+}): Promise<EncryptionKeys> {
+  return {
+    keyId: pem.keyId,
+    serverPrivateKey: await importPKCS8(pemBlock(pem.serverPrivateKey, 'PRIVATE KEY'), 'RSA-OAEP-256'),
+    clientPublicKey: pem.clientPublicKey
+      ? await importSPKI(pemBlock(pem.clientPublicKey, 'PUBLIC KEY'), 'RSA-OAEP-256')
+      : undefined,
+  };
+}
+
+/** The plaintext bytes of a request's JWE, or null when it does not decrypt with the server key. */
+export async function decryptRequest(jwe: string, keys: EncryptionKeys): Promise<Uint8Array | null> {
+  try {
+    const { plaintext } = await compactDecrypt(jwe, keys.serverPrivateKey, {
+      keyManagementAlgorithms: ['RSA-OAEP-256'],
+      contentEncryptionAlgorithms: ['A128GCM', 'A256GCM'],
+    });
+    return plaintext;
+  } catch {
+    return null;
+  }
+}
+
+export async function encryptResponse(body: string, keys: EncryptionKeys & { clientPublicKey: Key }): Promise<string> {
+  return new CompactEncrypt(new TextEncoder().encode(body))
+    .setProtectedHeader({ alg: 'RSA-OAEP-256', enc: 'A256GCM', kid: keys.keyId })
+    .encrypt(keys.clientPublicKey);
+}

@@ -1,0 +1,276 @@
+// The mock's request pipeline, independent of HTTP. Deterministic: the same
+// request gets the same response (only ciphertext and fresh correlation ids vary).
+import { createHash, randomBytes } from 'node:crypto';
+import type { Contract } from './contract.ts';
+import { decryptRequest, type EncryptionKeys, encryptResponse } from './encryption.ts';
+import { errorBody, errorFromDiagnostics, type MockError } from './errors.ts';
+import { loadOperations, type Operation, renderExamples, validate, withRequestBranch } from './prism.ts';
+import type { MockScenario } from './scenarios.ts';
+import { type SigningOptions, verifyTranToken } from './signing.ts';
+
+export interface MockRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  rawBody: Buffer;
+}
+
+export interface MockResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  /** The example served, or what kind of error. */
+  scenario: string;
+  /** The last four digits of the request's card number, for the log. */
+  cardLast4?: string;
+}
+
+export interface EngineOptions {
+  contract: Contract;
+  /** Strict signing: verify X-KM-Tran-Token with this sandbox secret. */
+  signing?: SigningOptions;
+  /** Encryption mode: decrypt `{"encData"}` requests, encrypt responses. */
+  encryption?: EncryptionKeys;
+}
+
+interface Example {
+  status: number;
+  code: string;
+  body: string;
+  json: unknown;
+}
+
+interface OperationRuntime {
+  operationId: string;
+  plain: Operation;
+  envelope: Operation;
+  headerNames: Map<string, string>;
+  examples: Map<string, Example>;
+  scenarios: MockScenario[];
+  otherwise: string;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const hasEncData = (schema: Record<string, unknown>) => isObject(schema.properties) && 'encData' in schema.properties;
+
+/** A correlation id for a response whose request had none: `yyMMddHHmmss-` (KST) + 7 hex. */
+function freshCorrelationId(now: number): string {
+  const kst = new Date(now + 9 * 3_600_000).toISOString();
+  const stamp = kst.slice(2, 19).replace(/[-T:]/g, '');
+  return `${stamp}-${randomBytes(4).toString('hex').slice(0, 7)}`;
+}
+
+/** The default success answers for the card asked about: its own number, and a PAR derived from it. */
+function personalize(json: unknown, cardNo: unknown): string | null {
+  const info = isObject(json) && isObject(json.cardDataInfo) ? json.cardDataInfo : null;
+  if (!info || typeof cardNo !== 'string' || info.physicalCardNo === cardNo || info.physicalCardNo === undefined)
+    return null;
+  const par = `Q1${createHash('sha256').update(cardNo).digest('hex').toUpperCase().slice(0, 25)}`;
+  return JSON.stringify({
+    ...(json as Record<string, unknown>),
+    cardDataInfo: { ...info, physicalCardNo: cardNo, par },
+  });
+}
+
+/**
+ * Whether the request selects this scenario by content. A designated value (a
+ * test card) selects it even when the body is otherwise invalid, like the
+ * 15-digit card of the length-mismatch scenario; a mere presence ('*') only
+ * when the body is valid.
+ */
+function matches(scenario: MockScenario, payload: unknown, decrypted: boolean, bodyValid: boolean): boolean {
+  if (!('body' in scenario.when) || !isObject(payload)) return false;
+  return Object.entries(scenario.when.body).every(([field, value]) =>
+    value === '*' ? bodyValid && field in payload && !(decrypted && field === 'encData') : payload[field] === value,
+  );
+}
+
+function headerSafe(text: string): string {
+  return text.replace(/[^\x20-\x7e]/g, '?').slice(0, 300);
+}
+
+export async function createEngine(options: EngineOptions) {
+  const { contract, signing, encryption } = options;
+  const registry = contract.spec['x-error-registry'];
+  // Prism dereferences the document in place: it gets a copy of its own.
+  const operations = await loadOperations(structuredClone(contract.spec));
+  const rendered = await renderExamples(operations);
+  const routes = new Map<string, Map<string, OperationRuntime>>();
+
+  for (const { operationId, method, path, scenarios } of contract.scenarios.operations) {
+    const operation = operations.find((o) => o.iid === operationId);
+    if (!operation) throw new Error(`scenario table names ${operationId}, which the spec does not have`);
+    const examples = new Map<string, Example>();
+    for (const s of scenarios) {
+      const found = rendered.get(`${operationId} ${s.example}`);
+      if (!found) throw new Error(`Prism did not render ${operationId} ${s.example}`);
+      examples.set(s.example, {
+        status: found.status,
+        code: s.code,
+        body: JSON.stringify(found.body),
+        json: found.body,
+      });
+    }
+    const runtime: OperationRuntime = {
+      operationId,
+      plain: withRequestBranch(operation, (s) => !hasEncData(s)),
+      envelope: withRequestBranch(operation, hasEncData),
+      headerNames: new Map((operation.request?.headers ?? []).map((h) => [h.name.toLowerCase(), h.name])),
+      examples,
+      scenarios,
+      otherwise: scenarios.find((s) => 'otherwise' in s.when)?.example ?? '',
+    };
+    const methods = routes.get(path) ?? new Map<string, OperationRuntime>();
+    methods.set(method, runtime);
+    routes.set(path, methods);
+  }
+
+  async function handle(request: MockRequest): Promise<MockResponse> {
+    const now = signing?.now() ?? Date.now();
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    const responseHeaders: Record<string, string> = {
+      'content-type': 'application/json; charset=utf-8',
+      'x-km-correlation-id': headerSafe(headers['x-km-correlation-id'] ?? freshCorrelationId(now)),
+    };
+    let cardLast4: string | undefined;
+
+    const fail = (error: MockError, extra: Record<string, string> = {}): MockResponse => ({
+      status: error.status,
+      headers: { ...responseHeaders, ...extra, 'x-konaplate-mock-reason': headerSafe(error.reason) },
+      body: errorBody(registry, error),
+      scenario: error.status === 400 ? `error ${error.code}` : `http ${error.status}`,
+      cardLast4,
+    });
+
+    const methods = routes.get(request.path);
+    if (!methods)
+      return fail({ status: 404, code: '000_002', field: 'path', reason: `no operation at ${request.path}` });
+    const op = methods.get(request.method.toLowerCase());
+    if (!op) {
+      const allow = [...methods.keys()].map((m) => m.toUpperCase()).join(', ');
+      return fail(
+        {
+          status: 405,
+          code: '000_002',
+          field: 'method',
+          reason: `${request.method} is not allowed here; use ${allow}`,
+        },
+        { allow },
+      );
+    }
+    const mediaType = (headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    if ((request.rawBody.length > 0 || mediaType) && mediaType !== 'application/json') {
+      return fail({
+        status: 415,
+        code: '000_002',
+        field: 'Content-Type',
+        reason: `Content-Type must be application/json, not ${mediaType || 'absent'}`,
+      });
+    }
+    let body: unknown;
+    if (request.rawBody.length > 0) {
+      try {
+        body = JSON.parse(request.rawBody.toString('utf8'));
+      } catch {
+        return fail({ status: 400, code: '000_002', field: 'body', reason: 'the body is not valid JSON' });
+      }
+    }
+    const cardNo = isObject(body) ? body.cardNo : undefined;
+    if (typeof cardNo === 'string' && /^\d{4,}$/.test(cardNo)) cardLast4 = cardNo.slice(-4);
+
+    const encrypted = isObject(body) && 'encData' in body;
+    const prismRequest = { method: request.method.toLowerCase(), path: request.path, headers, body };
+    const diagnostics = validate(encrypted ? op.envelope : op.plain, prismRequest);
+    const headerErrors = diagnostics.filter((d) => d.path[0] === 'header');
+    let bodyErrors = diagnostics.filter((d) => d.path[0] !== 'header');
+    const toError = (list: typeof diagnostics) =>
+      errorFromDiagnostics(list, contract.scenarios.validationCodes, op.headerNames);
+    if (headerErrors.length > 0) return fail(toError(headerErrors));
+    if (signing) {
+      const problem = verifyTranToken(headers, request.rawBody, signing);
+      if (problem) return fail(problem);
+    }
+
+    let payload = body;
+    let decrypted = false;
+    if (encrypted && encryption) {
+      if (bodyErrors.length > 0) return fail(toError(bodyErrors));
+      if (!headers['x-km-crypto-key-id']) {
+        return fail({
+          status: 400,
+          code: '000_003',
+          field: 'X-KM-Crypto-Key-Id',
+          reason: 'X-KM-Crypto-Key-Id is missing on an encrypted body',
+        });
+      }
+      const plaintext = await decryptRequest(String((body as { encData: unknown }).encData), encryption);
+      if (!plaintext)
+        return fail({
+          status: 400,
+          code: '000_002',
+          field: 'encData',
+          reason: 'encData does not decrypt with the server key (RSA-OAEP-256, A128GCM or A256GCM)',
+        });
+      try {
+        payload = JSON.parse(new TextDecoder().decode(plaintext));
+      } catch {
+        return fail({
+          status: 400,
+          code: '000_002',
+          field: 'encData',
+          reason: 'the decrypted encData is not valid JSON',
+        });
+      }
+      decrypted = true;
+      const inner = isObject(payload) ? payload.cardNo : undefined;
+      if (typeof inner === 'string' && /^\d{4,}$/.test(inner)) cardLast4 = inner.slice(-4);
+      bodyErrors = validate(op.plain, { ...prismRequest, body: payload }).filter((d) => d.path[0] !== 'header');
+    }
+
+    const respond = async (key: string, personalized: string | null = null): Promise<MockResponse> => {
+      const example = op.examples.get(key) as Example;
+      let text = personalized ?? example.body;
+      const extra: Record<string, string> = { 'x-konaplate-mock-scenario': key };
+      if (decrypted && example.status === 200 && encryption?.clientPublicKey) {
+        text = JSON.stringify({
+          encData: await encryptResponse(text, { ...encryption, clientPublicKey: encryption.clientPublicKey }),
+        });
+        extra['x-km-crypto-key-id'] = encryption.keyId;
+      }
+      return {
+        status: example.status,
+        headers: { ...responseHeaders, ...extra },
+        body: text,
+        scenario: key,
+        cardLast4,
+      };
+    };
+
+    const triggered = op.scenarios.find((s) => matches(s, payload, decrypted, bodyErrors.length === 0));
+    if (triggered) return respond(triggered.example);
+    if (bodyErrors.length > 0) return fail(toError(bodyErrors));
+
+    const prefer = /(?:^|[;,\s])(example|code)=("?)([\w.-]+)\2/.exec(headers.prefer ?? '');
+    if (prefer) {
+      const [, kind, , value] = prefer;
+      const key = kind === 'example' ? value : op.scenarios.find((s) => String(s.status) === value)?.example;
+      if (key && op.examples.has(key)) return respond(key);
+      const known = op.scenarios.map((s) => s.example).join(', ');
+      return fail({
+        status: 400,
+        code: '000_002',
+        field: 'Prefer',
+        reason: `no example for Prefer ${kind}=${value}; examples: ${known}`,
+      });
+    }
+    const fallback = op.examples.get(op.otherwise) as Example;
+    return respond(op.otherwise, personalize(fallback.json, isObject(payload) ? payload.cardNo : undefined));
+  }
+
+  return { handle, scenarios: contract.scenarios };
+}
+
+export type Engine = Awaited<ReturnType<typeof createEngine>>;

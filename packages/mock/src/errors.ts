@@ -1,0 +1,49 @@
+import type { Registry } from './contract.ts';
+import type { Diagnostic } from './prism.ts';
+
+/** A platform-style error the mock answers with: HTTP status, result code, the field it names, and why (for QA). */
+export interface MockError {
+  status: number;
+  code: string;
+  field?: string;
+  /** Precise reason, sent as X-Konaplate-Mock-Reason: never a secret or a card number. */
+  reason: string;
+}
+
+/** The `{"response": {...}}` body of an error, texts from the registry. */
+export function errorBody(registry: Registry, error: MockError): string {
+  const entry = registry[error.code];
+  if (!entry) throw new Error(`mock error code ${error.code} is not in the registry`);
+  const message =
+    error.field !== undefined && entry.messageWithField
+      ? entry.messageWithField.replace('{field}', error.field)
+      : entry.message;
+  return JSON.stringify({ response: { code: error.code, message, description: entry.description } });
+}
+
+/**
+ * Maps Prism's diagnostics to the platform's code, by the keyword→code table
+ * derived from the registry: the first missing value wins (as `000_003`),
+ * otherwise the first invalid one (`000_002`). Header names keep their
+ * canonical case.
+ */
+export function errorFromDiagnostics(
+  diagnostics: Diagnostic[],
+  validationCodes: Record<string, string>,
+  headerNames: Map<string, string>,
+): MockError {
+  const missing = diagnostics.find((d) => d.code === 'required');
+  const chosen = missing ?? diagnostics.find((d) => d.code !== 'oneOf') ?? diagnostics[0];
+  if (!chosen) throw new Error('no diagnostic to report');
+  const named = /property '([^']+)'/.exec(chosen.message)?.[1];
+  const [where, ...rest] = chosen.path;
+  const raw =
+    chosen.code === 'required' && named ? [...rest, named].join('.') : rest.join('.') || named || where || 'body';
+  const field = where === 'header' ? (headerNames.get(raw.toLowerCase()) ?? raw) : raw;
+  const code = validationCodes[chosen.code] ?? validationCodes.type ?? '000_002';
+  const reason =
+    chosen.code === 'required'
+      ? `${field} is missing`
+      : `${field}: ${chosen.message.replace(/^Request (header|body) (property|parameter) [^ ]+ /, '')}`;
+  return { status: 400, code, field, reason };
+}

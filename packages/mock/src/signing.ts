@@ -1,0 +1,65 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { MockError } from './errors.ts';
+
+/** UTC offsets, in minutes, of the zones the mock understands in X-KM-Time-Zone. */
+const zoneOffsets: Record<string, number> = { UTC: 0, GMT: 0, KST: 9 * 60, JST: 9 * 60 };
+
+/** Milliseconds since the epoch of `yyyyMMddHHmmss[SSS]` in a named zone, or null. */
+export function parseZonedTime(digits: string, zone: string): number | null {
+  const offset = zoneOffsets[zone];
+  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{3})?$/.exec(digits);
+  if (offset === undefined || !m) return null;
+  const [y = 0, mo = 1, d = 1, h = 0, mi = 0, s = 0, ms = 0] = m.slice(1).map((part) => Number(part ?? 0));
+  return Date.UTC(y, mo - 1, d, h, mi, s, ms) - offset * 60_000;
+}
+
+export interface SigningOptions {
+  secret: string;
+  /** How far the token's time may be from now, either way. */
+  windowSeconds: number;
+  now: () => number;
+}
+
+const invalid = (field: string, reason: string): MockError => ({ status: 400, code: '000_002', field, reason });
+
+/**
+ * Checks X-KM-Tran-Token over the raw body bytes: the HMAC-SHA256 with the
+ * sandbox secret (constant-time compare), the token's time against
+ * X-KM-Tran-Time, and that time against the clock. Null when it holds.
+ */
+export function verifyTranToken(
+  headers: Record<string, string>,
+  rawBody: Buffer,
+  options: SigningOptions,
+): MockError | null {
+  const token = headers['x-km-tran-token'] ?? '';
+  const match = /^KMV1:(\d{17}):([A-Za-z0-9+/]{43}=)$/.exec(token);
+  if (!match) return invalid('X-KM-Tran-Token', 'X-KM-Tran-Token is not KMV1:<17 digits>:<Base64 HMAC>');
+  const [, time17 = '', mac = ''] = match;
+  const expected = createHmac('sha256', options.secret).update(rawBody).digest();
+  const given = Buffer.from(mac, 'base64');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    return invalid(
+      'X-KM-Tran-Token',
+      'X-KM-Tran-Token does not match the body: HMAC-SHA256 over the exact body bytes with the sandbox secret',
+    );
+  }
+  if (headers['x-km-tran-time'] !== time17.slice(0, 14)) {
+    return invalid('X-KM-Tran-Time', 'X-KM-Tran-Time is not the time in X-KM-Tran-Token');
+  }
+  const zone = headers['x-km-time-zone'] ?? '';
+  const sent = parseZonedTime(time17, zone);
+  if (sent === null)
+    return invalid(
+      'X-KM-Time-Zone',
+      `time zone ${zone} is not one the mock knows (${Object.keys(zoneOffsets).join(', ')})`,
+    );
+  const skew = Math.abs(options.now() - sent) / 1000;
+  if (skew > options.windowSeconds) {
+    return invalid(
+      'X-KM-Tran-Time',
+      `X-KM-Tran-Time is ${Math.round(skew)} s from the mock's clock (window ${options.windowSeconds} s)`,
+    );
+  }
+  return null;
+}
