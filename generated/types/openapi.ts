@@ -84,7 +84,7 @@ export interface components {
         TranTime: string;
         /**
          * TimeZone
-         * @description International standard time zone abbreviation of `X-KM-Tran-Time`, e.g. `KST` or `UTC`. The list of accepted zones is not published, so any three upper-case letters are accepted.
+         * @description International standard time zone abbreviation of `X-KM-Tran-Time`, e.g. `KST` or `UTC`. The list of accepted zones is not published, so any three upper-case letters are accepted. `x-utc-offsets` lists the zones this contract's client and mock compute times in, with their offsets from UTC in minutes.
          * @example KST
          * @example UTC
          */

@@ -1,12 +1,12 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { GeneratedFile } from './targets.ts';
-import { buildBundle, bundleFiles, errorCodeFiles, mockFiles, readmeFile, typeFiles } from './targets.ts';
+import { buildBundle, bundleFiles, clientFiles, errorCodeFiles, mockFiles, readmeFile, typeFiles } from './targets.ts';
 
 /** Runs every generator from the spec; returns the files, in a stable order. Writes nothing. */
 export async function generateAll(): Promise<GeneratedFile[]> {
   const doc = await buildBundle();
-  const files = [...bundleFiles(doc), ...(await typeFiles(doc)), ...errorCodeFiles(doc), ...mockFiles(doc)];
+  const files = [...bundleFiles(doc), ...(await typeFiles(doc)), ...errorCodeFiles(doc), ...mockFiles(doc), ...clientFiles(doc)];
   files.push(readmeFile(files));
   return files.sort((a, b) => a.path.localeCompare(b.path));
 }

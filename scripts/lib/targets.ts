@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { stringify } from 'yaml';
 import { type DeriveOptions, deriveBundle } from './derive.ts';
+import { clientContract } from './client-contract.ts';
 import { mockScenarios } from './mock-scenarios.ts';
 import type { ErrorRegistry, JsonObject, OpenApiDocument } from './openapi-document.ts';
 import { registrySchemaPath, specEntry } from './paths.ts';
@@ -81,6 +82,28 @@ export type OperationId = (typeof errorRegistry)[ResultCode]['operations'][numbe
 /** The mock's scenario table (which request reaches which example) and validation-keyword codes. */
 export function mockFiles(doc: OpenApiDocument): GeneratedFile[] {
   return [{ path: 'mock/scenarios.json', content: `${JSON.stringify(mockScenarios(doc), null, 2)}\n` }];
+}
+
+/** The client's run-time view of the spec: servers, routes, request rules, sensitive names, zones. */
+export function clientFiles(doc: OpenApiDocument): GeneratedFile[] {
+  const contract = clientContract(doc);
+  const content = `${banner('spec/')}
+/** Servers of the spec: the public sandbox, and production with its host to fill in. */
+export const servers = ${JSON.stringify(contract.servers, null, 2)} as const;
+
+/** Method and path of each operation. */
+export const operations = ${JSON.stringify(contract.operations, null, 2)} as const;
+
+/** Each operation's request constraints (headers and plaintext body), checked before sending. */
+export const requestRules = ${JSON.stringify(contract.requestRules, null, 2)} as const;
+
+/** Fields and headers marked x-sensitive: 'last4' may show the last four characters, 'hidden' nothing. */
+export const sensitive: Readonly<Record<string, 'last4' | 'hidden'>> = ${JSON.stringify(contract.sensitive, null, 2)};
+
+/** Time zones the client can compute X-KM-Tran-Time in, with their offsets from UTC in minutes. */
+export const utcOffsets = ${JSON.stringify(contract.utcOffsets, null, 2)} as const;
+`;
+  return [{ path: 'client/contract.ts', content }];
 }
 
 export function readmeFile(files: GeneratedFile[]): GeneratedFile {

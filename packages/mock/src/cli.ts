@@ -3,7 +3,7 @@ import cluster from 'node:cluster';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { loadContract } from './contract.ts';
+import { loadContract, utcOffsetsOf } from './contract.ts';
 import { type EncryptionKeys, loadKeys } from './encryption.ts';
 import { describeWhen } from './scenarios.ts';
 import { createMockServer } from './server.ts';
@@ -127,7 +127,7 @@ async function serve(): Promise<void> {
   }
   const mock = await createMockServer({
     contract,
-    signing: secret ? { secret, windowSeconds, now: Date.now } : undefined,
+    signing: secret ? { secret, windowSeconds, now: Date.now, utcOffsets: utcOffsetsOf(contract) } : undefined,
     encryption,
     log: args.quiet ? undefined : (line) => process.stdout.write(`${line}\n`),
   });

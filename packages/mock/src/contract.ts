@@ -12,6 +12,12 @@ export type Registry = Record<
   { httpStatus: number; message: string; messageWithField?: string; description: string; status: string }
 >;
 
+/** The zones the spec lets the mock read X-KM-Tran-Time in (`x-utc-offsets` on TimeZone). */
+export function utcOffsetsOf(contract: Contract): Record<string, number> {
+  const schemas = (contract.spec.components as { schemas: Record<string, Record<string, unknown>> }).schemas;
+  return (schemas.TimeZone?.['x-utc-offsets'] ?? {}) as Record<string, number>;
+}
+
 export const defaultGeneratedDir = new URL('../../../generated/', import.meta.url);
 
 export function loadContract(generatedDir: URL | string = defaultGeneratedDir): Contract {

@@ -1,12 +1,12 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { MockError } from './errors.ts';
 
-/** UTC offsets, in minutes, of the zones the mock understands in X-KM-Time-Zone. */
-const zoneOffsets: Record<string, number> = { UTC: 0, GMT: 0, KST: 9 * 60, JST: 9 * 60 };
+/** Offsets from UTC in minutes, by zone name: the spec's `x-utc-offsets` on TimeZone. */
+export type UtcOffsets = Readonly<Record<string, number>>;
 
 /** Milliseconds since the epoch of `yyyyMMddHHmmss[SSS]` in a named zone, or null. */
-export function parseZonedTime(digits: string, zone: string): number | null {
-  const offset = zoneOffsets[zone];
+export function parseZonedTime(digits: string, zone: string, offsets: UtcOffsets): number | null {
+  const offset = offsets[zone];
   const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{3})?$/.exec(digits);
   if (offset === undefined || !m) return null;
   const [y = 0, mo = 1, d = 1, h = 0, mi = 0, s = 0, ms = 0] = m.slice(1).map((part) => Number(part ?? 0));
@@ -15,6 +15,8 @@ export function parseZonedTime(digits: string, zone: string): number | null {
 
 export interface SigningOptions {
   secret: string;
+  /** The zones X-KM-Time-Zone may name (the spec's x-utc-offsets). */
+  utcOffsets: UtcOffsets;
   /** How far the token's time may be from now, either way. */
   windowSeconds: number;
   now: () => number;
@@ -48,12 +50,13 @@ export function verifyTranToken(
     return invalid('X-KM-Tran-Time', 'X-KM-Tran-Time is not the time in X-KM-Tran-Token');
   }
   const zone = headers['x-km-time-zone'] ?? '';
-  const sent = parseZonedTime(time17, zone);
-  if (sent === null)
+  const sent = parseZonedTime(time17, zone, options.utcOffsets);
+  if (sent === null) {
     return invalid(
       'X-KM-Time-Zone',
-      `time zone ${zone} is not one the mock knows (${Object.keys(zoneOffsets).join(', ')})`,
+      `time zone ${zone} is not one the mock knows (${Object.keys(options.utcOffsets).join(', ')})`,
     );
+  }
   const skew = Math.abs(options.now() - sent) / 1000;
   if (skew > options.windowSeconds) {
     return invalid(

@@ -2,9 +2,10 @@
 // decrypted and validated, responses encrypted to the client key.
 import { CompactEncrypt, compactDecrypt, exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { utcOffsetsOf } from '../src/contract.ts';
 import { loadKeys } from '../src/encryption.ts';
 import { parseZonedTime } from '../src/signing.ts';
-import { CARD, exampleValue, post, SECRET, startMock, VA, validBodies } from './support.ts';
+import { CARD, contract, exampleValue, post, SECRET, startMock, VA, validBodies } from './support.ts';
 
 const now = Date.UTC(2026, 10, 21, 1, 30, 0); // 10:30 KST
 const keyId = '5f0c2a9e41b7d3c86e2f1a0b9d4c7e13';
@@ -21,7 +22,10 @@ beforeAll(async () => {
     serverPrivateKey: await exportPKCS8(server.privateKey),
     clientPublicKey: await exportSPKI(client.publicKey),
   });
-  mock = await startMock({ signing: { secret: SECRET, windowSeconds: 300, now: () => now }, encryption });
+  mock = await startMock({
+    signing: { secret: SECRET, windowSeconds: 300, now: () => now, utcOffsets: utcOffsetsOf(contract) },
+    encryption,
+  });
 });
 afterAll(() => mock.close());
 
@@ -78,9 +82,10 @@ describe('signing', () => {
   });
 
   it('reads times in the named zone', () => {
-    expect(parseZonedTime('20261121103000000', 'KST')).toBe(now);
-    expect(parseZonedTime('20261121013000', 'UTC')).toBe(now);
-    expect(parseZonedTime('20261121013000', 'PST')).toBeNull();
+    const offsets = utcOffsetsOf(contract);
+    expect(parseZonedTime('20261121103000000', 'KST', offsets)).toBe(now);
+    expect(parseZonedTime('20261121013000', 'UTC', offsets)).toBe(now);
+    expect(parseZonedTime('20261121013000', 'PST', offsets)).toBeNull();
   });
 });
 
