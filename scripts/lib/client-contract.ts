@@ -26,11 +26,19 @@ function flatten(doc: OpenApiDocument, schema: JsonObject): JsonObject {
   return Object.assign({}, ...(allOf ?? []).map((part) => flatten(doc, part)), own);
 }
 
-function ruleOf(doc: OpenApiDocument, schema: JsonObject, required: boolean, where: string, problems: string[]): FieldRule {
+function ruleOf(
+  doc: OpenApiDocument,
+  schema: JsonObject,
+  required: boolean,
+  where: string,
+  problems: string[],
+): FieldRule {
   const flat = flatten(doc, schema);
   for (const key of Object.keys(flat)) {
     if (!key.startsWith('x-') && !descriptive.has(key) && !(checked as readonly string[]).includes(key)) {
-      problems.push(`${where}: the client's request validator cannot check "${key}"; extend scripts/lib/client-contract.ts`);
+      problems.push(
+        `${where}: the client's request validator cannot check "${key}"; extend scripts/lib/client-contract.ts`,
+      );
     }
   }
   const rule: FieldRule = { required, type: String(flat.type) };
@@ -66,10 +74,18 @@ export function clientContract(doc: OpenApiDocument) {
     for (const node of operation.parameters ?? []) {
       const parameter = resolveLocal<JsonObject>(doc, node);
       const where = `${operation.operationId} header ${String(parameter.name)}`;
-      headers[String(parameter.name)] = ruleOf(doc, parameter.schema as JsonObject, parameter.required === true, where, problems);
+      headers[String(parameter.name)] = ruleOf(
+        doc,
+        parameter.schema as JsonObject,
+        parameter.required === true,
+        where,
+        problems,
+      );
     }
     const branches = (operation.requestBody?.content['application/json']?.schema?.oneOf ?? []) as JsonObject[];
-    const plain = branches.map((b) => flatten(doc, b)).find((b) => !('encData' in ((b.properties ?? {}) as JsonObject)));
+    const plain = branches
+      .map((b) => flatten(doc, b))
+      .find((b) => !('encData' in ((b.properties ?? {}) as JsonObject)));
     if (!plain) problems.push(`${operation.operationId}: no plaintext request body schema`);
     const required = new Set((plain?.required ?? []) as string[]);
     const body: Record<string, FieldRule> = {};

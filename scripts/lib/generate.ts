@@ -6,7 +6,13 @@ import { buildBundle, bundleFiles, clientFiles, errorCodeFiles, mockFiles, readm
 /** Runs every generator from the spec; returns the files, in a stable order. Writes nothing. */
 export async function generateAll(): Promise<GeneratedFile[]> {
   const doc = await buildBundle();
-  const files = [...bundleFiles(doc), ...(await typeFiles(doc)), ...errorCodeFiles(doc), ...mockFiles(doc), ...clientFiles(doc)];
+  const files = [
+    ...bundleFiles(doc),
+    ...(await typeFiles(doc)),
+    ...errorCodeFiles(doc),
+    ...mockFiles(doc),
+    ...clientFiles(doc),
+  ];
   files.push(readmeFile(files));
   return files.sort((a, b) => a.path.localeCompare(b.path));
 }

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { stringify } from 'yaml';
-import { type DeriveOptions, deriveBundle } from './derive.ts';
 import { clientContract } from './client-contract.ts';
+import { type DeriveOptions, deriveBundle } from './derive.ts';
 import { mockScenarios } from './mock-scenarios.ts';
 import type { ErrorRegistry, JsonObject, OpenApiDocument } from './openapi-document.ts';
 import { registrySchemaPath, specEntry } from './paths.ts';

@@ -1,0 +1,30 @@
+// The README's quick-start script is examples/quickstart.ts verbatim, and it runs
+// against the real mock, printing typed results of both endpoints.
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { createMockServer, loadContract } from '@konaplate-contract/mock';
+import { expect, it } from 'vitest';
+
+const example = fileURLToPath(new URL('../examples/quickstart.ts', import.meta.url));
+
+it('the README shows examples/quickstart.ts as it is', () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  expect(readme).toContain(`\`\`\`ts\n${readFileSync(example, 'utf8')}\`\`\``);
+});
+
+it('the quick-start script calls both endpoints against the mock and prints typed results', async () => {
+  const mock = await createMockServer({ contract: loadContract() });
+  const url = await mock.listen(0);
+  try {
+    const tsx = createRequire(import.meta.url).resolve('tsx/cli');
+    const { stdout } = await promisify(execFile)(process.execPath, [tsx, example], {
+      env: { ...process.env, KONAPLATE_URL: url.href.replace(/\/$/, '') },
+    });
+    expect(stdout).toBe('코나 기프트카드 45000 455000\nno virtual account (003_067): Not found virtual account.\n');
+  } finally {
+    await mock.close();
+  }
+}, 30_000);
