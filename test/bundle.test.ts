@@ -28,6 +28,16 @@ describe('bundle validity', () => {
     expect(doc.jsonSchemaDialect).toBe('https://json-schema.org/draft/2020-12/schema');
   });
 
+  it('the changelog has an entry for info.version, newest first', () => {
+    const doc = loadBundle();
+    const entries = doc['x-changelog'] as Array<{ version: string; date: string; changes: string[] }>;
+    expect(entries[0]?.version).toBe((doc.info as { version: string }).version);
+    for (const entry of entries) {
+      expect(entry.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(entry.changes.length).toBeGreaterThan(0);
+    }
+  });
+
   it('the YAML and JSON bundles are the same document', () => {
     const yaml = parse(readFileSync(join(generatedDir, 'openapi.yaml'), 'utf8'));
     expect(yaml).toEqual(loadBundle());
