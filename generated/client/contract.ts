@@ -19,60 +19,63 @@ export const operations = {
   }
 } as const;
 
+/** Request header rules (the common headers), shared by the operations that use them. */
+const headerRules = {
+  "X-KM-User-AspId": {
+    "required": true,
+    "type": "string",
+    "minLength": 15,
+    "maxLength": 15,
+    "pattern": "^[!-~]{15}$"
+  },
+  "X-KM-Correlation-Id": {
+    "required": true,
+    "type": "string",
+    "minLength": 20,
+    "maxLength": 20,
+    "pattern": "^[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])([01][0-9]|2[0-3])[0-5][0-9][0-5][0-9]-[0-9A-Fa-f]{7}$"
+  },
+  "X-KM-Access-Key": {
+    "required": true,
+    "type": "string",
+    "minLength": 40,
+    "maxLength": 40,
+    "pattern": "^[!-~]{40}$"
+  },
+  "X-KM-Crypto-Key-Id": {
+    "required": false,
+    "type": "string",
+    "minLength": 32,
+    "maxLength": 32,
+    "pattern": "^[!-~]{32}$"
+  },
+  "X-KM-Tran-Token": {
+    "required": true,
+    "type": "string",
+    "minLength": 67,
+    "maxLength": 67,
+    "pattern": "^KMV1:[0-9]{4}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])([01][0-9]|2[0-3])[0-5][0-9][0-5][0-9][0-9]{3}:[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$"
+  },
+  "X-KM-Tran-Time": {
+    "required": true,
+    "type": "string",
+    "minLength": 14,
+    "maxLength": 14,
+    "pattern": "^[0-9]{4}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])([01][0-9]|2[0-3])[0-5][0-9][0-5][0-9]$"
+  },
+  "X-KM-Time-Zone": {
+    "required": true,
+    "type": "string",
+    "minLength": 3,
+    "maxLength": 3,
+    "pattern": "^[A-Z]{3}$"
+  }
+} as const;
+
 /** Each operation's request constraints (headers and plaintext body), checked before sending. */
 export const requestRules = {
   "inquireUnregisteredCard": {
-    "headers": {
-      "X-KM-User-AspId": {
-        "required": true,
-        "type": "string",
-        "minLength": 15,
-        "maxLength": 15,
-        "pattern": "^[!-~]{15}$"
-      },
-      "X-KM-Correlation-Id": {
-        "required": true,
-        "type": "string",
-        "minLength": 20,
-        "maxLength": 20,
-        "pattern": "^[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])([01][0-9]|2[0-3])[0-5][0-9][0-5][0-9]-[0-9A-Fa-f]{7}$"
-      },
-      "X-KM-Access-Key": {
-        "required": true,
-        "type": "string",
-        "minLength": 40,
-        "maxLength": 40,
-        "pattern": "^[!-~]{40}$"
-      },
-      "X-KM-Crypto-Key-Id": {
-        "required": false,
-        "type": "string",
-        "minLength": 32,
-        "maxLength": 32,
-        "pattern": "^[!-~]{32}$"
-      },
-      "X-KM-Tran-Token": {
-        "required": true,
-        "type": "string",
-        "minLength": 67,
-        "maxLength": 67,
-        "pattern": "^KMV1:[0-9]{4}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])([01][0-9]|2[0-3])[0-5][0-9][0-5][0-9][0-9]{3}:[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$"
-      },
-      "X-KM-Tran-Time": {
-        "required": true,
-        "type": "string",
-        "minLength": 14,
-        "maxLength": 14,
-        "pattern": "^[0-9]{4}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])([01][0-9]|2[0-3])[0-5][0-9][0-5][0-9]$"
-      },
-      "X-KM-Time-Zone": {
-        "required": true,
-        "type": "string",
-        "minLength": 3,
-        "maxLength": 3,
-        "pattern": "^[A-Z]{3}$"
-      }
-    },
+    "headers": headerRules,
     "body": {
       "cardNo": {
         "required": true,
@@ -98,57 +101,7 @@ export const requestRules = {
     }
   },
   "inquireCardVirtualAccount": {
-    "headers": {
-      "X-KM-User-AspId": {
-        "required": true,
-        "type": "string",
-        "minLength": 15,
-        "maxLength": 15,
-        "pattern": "^[!-~]{15}$"
-      },
-      "X-KM-Correlation-Id": {
-        "required": true,
-        "type": "string",
-        "minLength": 20,
-        "maxLength": 20,
-        "pattern": "^[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])([01][0-9]|2[0-3])[0-5][0-9][0-5][0-9]-[0-9A-Fa-f]{7}$"
-      },
-      "X-KM-Access-Key": {
-        "required": true,
-        "type": "string",
-        "minLength": 40,
-        "maxLength": 40,
-        "pattern": "^[!-~]{40}$"
-      },
-      "X-KM-Crypto-Key-Id": {
-        "required": false,
-        "type": "string",
-        "minLength": 32,
-        "maxLength": 32,
-        "pattern": "^[!-~]{32}$"
-      },
-      "X-KM-Tran-Token": {
-        "required": true,
-        "type": "string",
-        "minLength": 67,
-        "maxLength": 67,
-        "pattern": "^KMV1:[0-9]{4}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])([01][0-9]|2[0-3])[0-5][0-9][0-5][0-9][0-9]{3}:[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$"
-      },
-      "X-KM-Tran-Time": {
-        "required": true,
-        "type": "string",
-        "minLength": 14,
-        "maxLength": 14,
-        "pattern": "^[0-9]{4}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])([01][0-9]|2[0-3])[0-5][0-9][0-5][0-9]$"
-      },
-      "X-KM-Time-Zone": {
-        "required": true,
-        "type": "string",
-        "minLength": 3,
-        "maxLength": 3,
-        "pattern": "^[A-Z]{3}$"
-      }
-    },
+    "headers": headerRules,
     "body": {
       "cardNo": {
         "required": true,

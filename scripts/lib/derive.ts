@@ -12,15 +12,6 @@ export class SpecError extends Error {
   }
 }
 
-/** The result message for a code, naming the field when the registry has a template for it. */
-export function resultMessage(registry: ErrorRegistry, code: string, field?: string): string {
-  const entry = registry[code];
-  if (!entry) throw new Error(`result code ${code} is not in the error registry`);
-  const message = expectedMessage(entry, field);
-  if (message === undefined) throw new Error(`result code ${code} has no messageWithField template`);
-  return message;
-}
-
 /** The Markdown paragraph a source conflict adds to the description it sits on. */
 export function renderConflict(conflict: SourceConflict): string {
   return `**Source conflict.** The source pages: ${conflict.pages} Evidence: ${conflict.evidence} This contract: ${conflict.decision}`;

@@ -84,6 +84,30 @@ export function mockFiles(doc: OpenApiDocument): GeneratedFile[] {
   return [{ path: 'mock/scenarios.json', content: `${JSON.stringify(mockScenarios(doc), null, 2)}\n` }];
 }
 
+/**
+ * The request rules as TypeScript: header rule sets that several operations
+ * share (the common headers) are written once and referenced.
+ */
+function requestRulesSource(rules: ReturnType<typeof clientContract>['requestRules']): string {
+  const shared = new Map<string, string>();
+  for (const { headers } of Object.values(rules)) {
+    const key = JSON.stringify(headers);
+    if (!shared.has(key)) shared.set(key, `headerRules${shared.size === 0 ? '' : shared.size + 1}`);
+  }
+  const constants = [...shared].map(
+    ([json, name]) =>
+      `/** Request header rules (the common headers), shared by the operations that use them. */\nconst ${name} = ${JSON.stringify(JSON.parse(json), null, 2)} as const;`,
+  );
+  const operations = Object.entries(rules).map(
+    ([id, { headers, body }]) =>
+      `  ${JSON.stringify(id)}: {\n    "headers": ${shared.get(JSON.stringify(headers))},\n    "body": ${JSON.stringify(body, null, 2).replace(/\n/g, '\n    ')}\n  }`,
+  );
+  return `${constants.join('\n\n')}
+
+/** Each operation's request constraints (headers and plaintext body), checked before sending. */
+export const requestRules = {\n${operations.join(',\n')}\n} as const;`;
+}
+
 /** The client's run-time view of the spec: servers, routes, request rules, sensitive names, zones. */
 export function clientFiles(doc: OpenApiDocument): GeneratedFile[] {
   const contract = clientContract(doc);
@@ -94,8 +118,7 @@ export const servers = ${JSON.stringify(contract.servers, null, 2)} as const;
 /** Method and path of each operation. */
 export const operations = ${JSON.stringify(contract.operations, null, 2)} as const;
 
-/** Each operation's request constraints (headers and plaintext body), checked before sending. */
-export const requestRules = ${JSON.stringify(contract.requestRules, null, 2)} as const;
+${requestRulesSource(contract.requestRules)}
 
 /** Fields and headers marked x-sensitive: 'last4' may show the last four characters, 'hidden' nothing. */
 export const sensitive: Readonly<Record<string, 'last4' | 'hidden'>> = ${JSON.stringify(contract.sensitive, null, 2)};
