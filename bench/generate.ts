@@ -4,10 +4,12 @@ import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { deriveBundle } from '../scripts/lib/derive.ts';
+import { docsHtml, docsSpec } from '../scripts/lib/docs.ts';
+import { mockScenarios } from '../scripts/lib/mock-scenarios.ts';
 import type { JsonObject } from '../scripts/lib/openapi-document.ts';
 import { registrySchemaPath, repoRoot, specEntry } from '../scripts/lib/paths.ts';
 import { bundleSpec } from '../scripts/lib/redocly.ts';
-import { bundleFiles, errorCodeFiles, typeFiles } from '../scripts/lib/targets.ts';
+import { bundleFiles, clientFiles, errorCodeFiles, mockFiles, typeFiles } from '../scripts/lib/targets.ts';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
@@ -32,7 +34,8 @@ const stages: Record<string, number[]> = {
   'derive from registry': [],
   'write bundle yaml+json': [],
   'openapi-typescript': [],
-  'error-code module': [],
+  'error codes, client rules, mock scenarios': [],
+  'docs page (redocly build-docs)': [],
 };
 for (let i = 0; i < runs; i += 1) {
   let raw = await bundleSpec(specEntry);
@@ -44,7 +47,10 @@ for (let i = 0; i < runs; i += 1) {
   stages['derive from registry']?.push(await time(() => deriveBundle(raw, registrySchema)));
   stages['write bundle yaml+json']?.push(await time(() => bundleFiles(raw)));
   stages['openapi-typescript']?.push(await time(() => typeFiles(raw)));
-  stages['error-code module']?.push(await time(() => errorCodeFiles(raw)));
+  stages['error codes, client rules, mock scenarios']?.push(
+    await time(() => [errorCodeFiles(raw), clientFiles(raw), mockFiles(raw)]),
+  );
+  stages['docs page (redocly build-docs)']?.push(await time(() => docsHtml(docsSpec(raw, mockScenarios(raw)))));
 }
 
 const rows: Array<[string, number]> = [
