@@ -1,6 +1,6 @@
 import { SpecError } from './derive.ts';
 import type { JsonObject, OpenApiDocument } from './openapi-document.ts';
-import { operationsOf, resolveLocal } from './openapi-document.ts';
+import { effectiveSchema, operationsOf, resolveLocal } from './openapi-document.ts';
 
 /** A request field's constraints, as the client checks them before sending. */
 export interface FieldRule {
@@ -19,13 +19,6 @@ const checked = ['type', 'minLength', 'maxLength', 'pattern', 'enum', 'minimum',
 // covered by pattern here).
 const descriptive = new Set(['title', 'description', 'examples', 'format', '$schema']);
 
-/** A schema with its `$ref`s and `allOf`s merged, as one flat set of keywords. */
-function flatten(doc: OpenApiDocument, schema: JsonObject): JsonObject {
-  const resolved = resolveLocal<JsonObject>(doc, schema);
-  const { allOf, ...own } = resolved as JsonObject & { allOf?: JsonObject[] };
-  return Object.assign({}, ...(allOf ?? []).map((part) => flatten(doc, part)), own);
-}
-
 function ruleOf(
   doc: OpenApiDocument,
   schema: JsonObject,
@@ -33,7 +26,7 @@ function ruleOf(
   where: string,
   problems: string[],
 ): FieldRule {
-  const flat = flatten(doc, schema);
+  const flat = effectiveSchema(doc, schema);
   for (const key of Object.keys(flat)) {
     if (!key.startsWith('x-') && !descriptive.has(key) && !(checked as readonly string[]).includes(key)) {
       problems.push(
@@ -51,13 +44,14 @@ function sensitiveNames(doc: OpenApiDocument): Record<string, 'last4' | 'hidden'
   const found: Record<string, 'last4' | 'hidden'> = {};
   const visit = (schema: JsonObject) => {
     for (const [name, property] of Object.entries((schema.properties ?? {}) as Record<string, JsonObject>)) {
-      const flat = { ...flatten(doc, property), ...property };
+      const flat = { ...effectiveSchema(doc, property), ...property };
       if (flat['x-sensitive'] === true) found[name] = flat['x-mask'] === 'last4' ? 'last4' : 'hidden';
     }
   };
   for (const schema of Object.values(doc.components.schemas)) visit(schema);
   for (const parameter of Object.values(doc.components.parameters)) {
-    if (flatten(doc, parameter.schema as JsonObject)['x-sensitive'] === true) found[String(parameter.name)] = 'hidden';
+    if (effectiveSchema(doc, parameter.schema as JsonObject)['x-sensitive'] === true)
+      found[String(parameter.name)] = 'hidden';
   }
   return Object.fromEntries(Object.entries(found).sort(([a], [b]) => a.localeCompare(b)));
 }
@@ -84,7 +78,7 @@ export function clientContract(doc: OpenApiDocument) {
     }
     const branches = (operation.requestBody?.content['application/json']?.schema?.oneOf ?? []) as JsonObject[];
     const plain = branches
-      .map((b) => flatten(doc, b))
+      .map((b) => effectiveSchema(doc, b))
       .find((b) => !('encData' in ((b.properties ?? {}) as JsonObject)));
     if (!plain) problems.push(`${operation.operationId}: no plaintext request body schema`);
     const required = new Set((plain?.required ?? []) as string[]);

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeWhen, type MockScenarios } from '@konaplate-contract/mock/scenarios';
 import type { JsonObject, OpenApiDocument, SourceConflict } from './openapi-document.ts';
-import { examplesOf, operationsOf, resolveLocal } from './openapi-document.ts';
+import { examplesOf, effectiveSchema as flatten, operationsOf, resolveLocal } from './openapi-document.ts';
 import { redocly } from './redocly.ts';
 
 const cell = (text: unknown) =>
@@ -21,12 +21,6 @@ const table = (head: string[], rows: unknown[][]) =>
     ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
   ].join('\n');
 
-function flatten(doc: OpenApiDocument, schema: JsonObject): JsonObject {
-  const resolved = resolveLocal<JsonObject>(doc, schema);
-  const { allOf, ...own } = resolved as JsonObject & { allOf?: JsonObject[] };
-  return Object.assign({}, ...(allOf ?? []).map((part) => flatten(doc, part)), own);
-}
-
 const firstSentence = (text: unknown) =>
   String(text ?? '')
     .split('\n\n')[0]
@@ -36,7 +30,7 @@ function headersGuide(doc: OpenApiDocument): string {
   const first = operationsOf(doc)[0]?.operation;
   const rows = (first?.parameters ?? []).map((node) => {
     const p = resolveLocal<JsonObject>(doc, node);
-    const s = flatten(doc, p.schema as JsonObject);
+    const s = effectiveSchema(doc, p.schema as JsonObject);
     const length = s.minLength === s.maxLength ? String(s.maxLength) : `${s.minLength ?? 0}–${s.maxLength}`;
     return [`\`${p.name}\``, p.required ? 'yes' : 'no', length, `\`${s.pattern ?? ''}\``, firstSentence(p.description)];
   });

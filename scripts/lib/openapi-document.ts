@@ -64,6 +64,13 @@ export function resolveLocal<T>(doc: OpenApiDocument, node: T | { $ref: string }
   return node as T;
 }
 
+/** The constraints that apply to a schema once `$ref`s and `allOf`s are followed, merged into one object. */
+export function effectiveSchema(doc: OpenApiDocument, schema: JsonObject): JsonObject {
+  const resolved = resolveLocal<JsonObject>(doc, schema);
+  const { allOf, ...own } = resolved as JsonObject & { allOf?: JsonObject[] };
+  return Object.assign({}, ...(allOf ?? []).map((part) => effectiveSchema(doc, part)), own);
+}
+
 /** Every named example of every media type of an operation, with where it sits. */
 export function examplesOf(doc: OpenApiDocument, operation: OperationObject) {
   const found: Array<{

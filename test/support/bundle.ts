@@ -1,16 +1,12 @@
 import type { JsonObject, OpenApiDocument } from '../../scripts/lib/openapi-document.ts';
-import { resolveLocal } from '../../scripts/lib/openapi-document.ts';
+import { effectiveSchema } from '../../scripts/lib/openapi-document.ts';
+
+export { effectiveSchema };
+
 import { loadBundleFile } from '../../scripts/lib/read-bundle.ts';
 
 /** A fresh copy of the committed bundle (drift-checked against the spec by `pnpm check:drift`). */
 export const loadBundle = loadBundleFile;
-
-/** The constraints that apply to a schema once `$ref` and `allOf` are followed, merged into one object. */
-export function effectiveSchema(doc: OpenApiDocument, schema: JsonObject): JsonObject {
-  const resolved = resolveLocal<JsonObject>(doc, schema);
-  const { allOf, ...own } = resolved as JsonObject & { allOf?: JsonObject[] };
-  return Object.assign({}, ...(allOf ?? []).map((part) => effectiveSchema(doc, part)), own);
-}
 
 /** The schema at a dotted property path (`cardDataInfo.cardPointInfo[].pointName`) below an object schema. */
 export function propertyAt(doc: OpenApiDocument, root: JsonObject, path: string) {
