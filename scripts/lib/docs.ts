@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeWhen, type MockScenarios } from '@konaplate-contract/mock/scenarios';
 import type { JsonObject, OpenApiDocument, SourceConflict } from './openapi-document.ts';
-import { examplesOf, effectiveSchema as flatten, operationsOf, resolveLocal } from './openapi-document.ts';
+import { effectiveSchema, examplesOf, operationsOf, resolveLocal } from './openapi-document.ts';
 import { redocly } from './redocly.ts';
 
 const cell = (text: unknown) =>
