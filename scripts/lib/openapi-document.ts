@@ -1,7 +1,7 @@
 /** The parts of an OpenAPI 3.1 document that this project's scripts read. */
 export type JsonObject = { [key: string]: unknown };
 
-import type { ErrorRegistry } from '@konaplate-contract/spec-rules';
+import { type ErrorRegistry, follow, operations } from '@konaplate-contract/spec-rules';
 
 export type { ErrorRegistry, RegistryEntry, SourceConflict } from '@konaplate-contract/spec-rules';
 
@@ -38,30 +38,22 @@ export interface OpenApiDocument extends JsonObject {
   'x-error-registry': ErrorRegistry;
 }
 
-export const httpMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
-
-/** Every operation of the document, with its path and method. */
+/** Every operation of the document, with its path and method (the rule package's walker, typed). */
 export function operationsOf(doc: OpenApiDocument) {
-  return Object.entries(doc.paths).flatMap(([path, item]) =>
-    Object.entries(item)
-      .filter(([method]) => (httpMethods as readonly string[]).includes(method))
-      .map(([method, operation]) => ({ path, method, operation })),
-  );
+  return operations(doc).map(({ path, operation }) => ({
+    path: String(path[1]),
+    method: String(path[2]),
+    operation: operation as unknown as OperationObject,
+  }));
 }
 
-/** Follows a local `#/components/...` reference, or returns the object itself. */
+/** Follows a local `#/components/...` reference (the rule package's resolver), or returns the object itself. */
 export function resolveLocal<T>(doc: OpenApiDocument, node: T | { $ref: string }): T {
-  if (node && typeof node === 'object' && '$ref' in node && typeof node.$ref === 'string') {
-    const ref = node.$ref;
-    if (!ref.startsWith('#/')) throw new Error(`only local references can be resolved, got ${ref}`);
-    let target: unknown = doc;
-    for (const part of ref.slice(2).split('/')) {
-      target = (target as JsonObject | undefined)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
-    }
-    if (target === undefined) throw new Error(`unresolved reference ${ref}`);
-    return target as T;
-  }
-  return node as T;
+  if (!node || typeof node !== 'object' || !('$ref' in node) || typeof node.$ref !== 'string') return node as T;
+  if (!node.$ref.startsWith('#/')) throw new Error(`only local references can be resolved, got ${node.$ref}`);
+  const target = follow(doc, node, []).node;
+  if (target === undefined) throw new Error(`unresolved reference ${node.$ref}`);
+  return target as T;
 }
 
 /** The constraints that apply to a schema once `$ref`s and `allOf`s are followed, merged into one object. */

@@ -1,5 +1,6 @@
 export type { BusinessRule } from './business-rules.ts';
 export { businessRulesOf, checkBusinessRule } from './business-rules.ts';
+export { follow, operations } from './functions/document.ts';
 export { fixedLengthOfPattern } from './pattern-length.ts';
 export type { ErrorRegistry, ExampleProblem, RegistryEntry, ResponseExample, SourceConflict } from './registry.ts';
 export { expectedMessage, placeholderCode, registryProblems } from './registry.ts';
