@@ -13,7 +13,7 @@ export interface paths {
          * Inquire an unregistered card
          * @description Looks up a card that is not registered to a member, by its card number, expiry and CVC, and returns the card's product, balance, recharge limits, state and points. Synchronous. Request and response bodies may be encrypted (see `EncryptedEnvelope`).
          *
-         *     **Source conflict.** The source pages: The response code table lists only `000_000`, while the Test Data names four 400 outcomes by message, two of them with no code anywhere. Evidence: Seed 003 publishes `000_002`, `000_003` and `003_029` with the same messages. This contract: The error registry lists every code this operation can return, with `000_P01` and `003_P01` as provisional placeholders.
+         *     **Source conflict.** The source pages: The response code table lists only `000_000`, while the Test Data names four 400 outcomes by message, two of them with no code anywhere. Evidence: Konaplate's published page for the virtual account inquiry lists `000_002`, `000_003` and `003_029` with the same messages. This contract: The error registry lists every code this operation can return, with `000_P01` and `003_P01` as provisional placeholders.
          */
         post: operations["inquireUnregisteredCard"];
         delete?: never;
@@ -135,7 +135,7 @@ export interface components {
         };
         /**
          * ResultCode
-         * @description Platform result code, `NNN_NNN`; `000_000` is success. Every code this contract knows is listed in the error registry (`x-error-registry`), which also defines placeholder codes `NNN_Pnn` for outcomes the pages name without a code (provisional: the platform's real code is unknown). The platform has more codes than these two operations return, so any code of this shape is accepted on the wire.
+         * @description Platform result code, `NNN_NNN`; `000_000` is success. Every code this contract knows is listed in the error registry (`x-error-registry`), which also defines placeholder codes `NNN_Pnn` for outcomes the pages name without a code (provisional: the platform's real code is unknown). The platform has more codes than this contract's operations return, so any code of this shape is accepted on the wire.
          * @example 000_000
          */
         ResultCode: string;
@@ -242,7 +242,7 @@ export interface components {
          * CardDataInfo
          * @description Card information.
          *
-         *     **Source conflict.** The source pages: The scraped page flattened the nesting: every field after `cardDataInfo` is listed at one level. Evidence: `cardDataInfo` is typed "object, Required" and the fields after it describe one card. This contract: All card fields are members of `cardDataInfo`; `cardPointInfo` items hold the four point fields.
+         *     **Source conflict.** The source pages: The published page shows no nesting: every field after `cardDataInfo` is listed at one level. Evidence: `cardDataInfo` is typed "object, Required" and the fields after it describe one card. This contract: All card fields are members of `cardDataInfo`; `cardPointInfo` items hold the four point fields.
          */
         CardDataInfo: {
             /** @description Payment Account Reference that stands in for the card's PAN. */
@@ -294,7 +294,7 @@ export interface components {
             /**
              * @description Recharge unit, in won; a recharge is a multiple of it.
              *
-             *     **Source conflict.** The source pages: The flattened page lists `rechargeUnitAmt` right after the members of `cardPointInfo_item`, so it may belong to a point item or to the card. Evidence: It is an amount in won beside the card's other recharge settings (`minRechargeAmount`, the maximums); a point policy has no recharge. This contract: A member of `cardDataInfo`, not of a point item.
+             *     **Source conflict.** The source pages: The published page lists `rechargeUnitAmt` right after the members of `cardPointInfo_item`, so it may belong to a point item or to the card. Evidence: It is an amount in won beside the card's other recharge settings (`minRechargeAmount`, the maximums); a point policy has no recharge. This contract: A member of `cardDataInfo`, not of a point item.
              */
             rechargeUnitAmt?: components["schemas"]["KrwAmount"];
         };
@@ -378,7 +378,7 @@ export interface components {
         /**
          * @description Access key created with the project. Required on every call but callbacks.
          *
-         *     **Source conflict.** The source pages: Mark the header "Conditional": required except for callback APIs. Evidence: Neither operation here is a callback. This contract: Required on both operations.
+         *     **Source conflict.** The source pages: Mark the header "Conditional": required except for callback APIs. Evidence: None of this contract's operations is a callback. This contract: Required on every operation.
          */
         AccessKeyHeader: components["schemas"]["AccessKey"];
         /** @description ID of the data encryption key, given when the service provider's project is created. Required when the body is encrypted (`{"encData": ...}`); omit it for a plaintext body. */
@@ -424,7 +424,7 @@ export interface operations {
                 /**
                  * @description Access key created with the project. Required on every call but callbacks.
                  *
-                 *     **Source conflict.** The source pages: Mark the header "Conditional": required except for callback APIs. Evidence: Neither operation here is a callback. This contract: Required on both operations.
+                 *     **Source conflict.** The source pages: Mark the header "Conditional": required except for callback APIs. Evidence: None of this contract's operations is a callback. This contract: Required on every operation.
                  */
                 "X-KM-Access-Key": components["parameters"]["AccessKeyHeader"];
                 /** @description ID of the data encryption key, given when the service provider's project is created. Required when the body is encrypted (`{"encData": ...}`); omit it for a plaintext body. */
@@ -491,7 +491,7 @@ export interface operations {
                 /**
                  * @description Access key created with the project. Required on every call but callbacks.
                  *
-                 *     **Source conflict.** The source pages: Mark the header "Conditional": required except for callback APIs. Evidence: Neither operation here is a callback. This contract: Required on both operations.
+                 *     **Source conflict.** The source pages: Mark the header "Conditional": required except for callback APIs. Evidence: None of this contract's operations is a callback. This contract: Required on every operation.
                  */
                 "X-KM-Access-Key": components["parameters"]["AccessKeyHeader"];
                 /** @description ID of the data encryption key, given when the service provider's project is created. Required when the body is encrypted (`{"encData": ...}`); omit it for a plaintext body. */

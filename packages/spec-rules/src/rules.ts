@@ -7,6 +7,7 @@ import commonHeaders from './functions/commonHeaders.ts';
 import errorEnvelope from './functions/errorEnvelope.ts';
 import exampleMatchesRegistry from './functions/exampleMatchesRegistry.ts';
 import fixedLength from './functions/fixedLength.ts';
+import koreanTexts from './functions/koreanTexts.ts';
 import provisionalFlagged from './functions/provisionalFlagged.ts';
 import registryCoverage from './functions/registryCoverage.ts';
 import sensitiveFields from './functions/sensitiveFields.ts';
@@ -116,5 +117,14 @@ export const konaRules = {
     given: '$',
     resolved: false,
     then: { function: provisionalFlagged },
+  },
+  'kona-korean-texts': {
+    description:
+      'Every text partners read has its Korean twin beside it (x-ko, x-ko-summary, ...), so the Korean edition of the docs is whole and cannot drift from the English.',
+    message: '{{error}}',
+    severity: 'error',
+    given: '$',
+    resolved: false,
+    then: { function: koreanTexts },
   },
 } satisfies Record<string, RuleDefinition & { description: string; message: string }>;

@@ -3,11 +3,16 @@ export function validDocument() {
   const ref = (kind: string, name: string) => ({ $ref: `#/components/${kind}/${name}` });
   return {
     openapi: '3.1.0',
-    info: { title: 'Fixture', version: '1.0.0' },
+    info: { title: 'Fixture', 'x-ko-title': '예시 문서', version: '1.0.0' },
+    tags: [{ name: 'Cards', 'x-ko-name': '카드', description: 'Cards.', 'x-ko': '카드입니다.' }] as Array<
+      Record<string, unknown>
+    >,
     paths: {
       '/cards': {
         post: {
           operationId: 'inquireCard',
+          summary: 'Inquire a card',
+          'x-ko-summary': '카드 조회',
           parameters: [ref('parameters', 'AspIdHeader'), ref('parameters', 'TimeZoneHeader')] as Array<
             Record<string, unknown>
           >,
@@ -15,6 +20,7 @@ export function validDocument() {
           responses: {
             '200': {
               description: 'Found.',
+              'x-ko': '찾았습니다.',
               content: {
                 'application/json': {
                   schema: ref('schemas', 'CardResponse'),
@@ -24,6 +30,7 @@ export function validDocument() {
             } as Record<string, unknown>,
             '400': {
               description: 'Refused.',
+              'x-ko': '거절되었습니다.',
               content: {
                 'application/json': {
                   schema: ref('schemas', 'ErrorResponse') as Record<string, unknown>,
@@ -138,8 +145,31 @@ export function validDocument() {
         description: '등록된 카드',
         operations: ['inquireCard'],
         status: 'provisional',
-        'x-source-conflicts': [{ pages: 'No code.', evidence: 'None.', decision: 'Placeholder.' }],
+        'x-source-conflicts': [
+          {
+            pages: 'No code.',
+            'x-ko-pages': '코드가 없습니다.',
+            evidence: 'None.',
+            'x-ko-evidence': '없습니다.',
+            decision: 'Placeholder.',
+            'x-ko-decision': '임시 코드입니다.',
+          } as Record<string, unknown>,
+        ],
       } as Record<string, unknown>,
     } as Record<string, Record<string, unknown>>,
+    'x-guides': [
+      {
+        title: 'Signing',
+        'x-ko-title': '서명',
+        description: 'Send these headers:\n\n{{headers}}',
+        'x-ko': '다음 헤더를 보냅니다.\n\n{{headers}}',
+      },
+    ] as Array<Record<string, unknown>>,
+    'x-changelog': [
+      { version: '1.0.0', changes: ['First release.'], 'x-ko-changes': ['첫 릴리스입니다.'] } as Record<
+        string,
+        unknown
+      >,
+    ],
   };
 }
