@@ -1,25 +1,31 @@
-// `pnpm docs`: only the docs page, from the spec (also part of `pnpm generate`).
+// `pnpm docs`: only the partner docs folder, generated/docs/, from the spec (also part of `pnpm generate`).
 
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { SpecError } from './lib/derive.ts';
-import { docsHtml, docsSpec } from './lib/docs.ts';
+import { docsSiteFiles } from './lib/docs-site.ts';
 import { mockScenarios } from './lib/mock-scenarios.ts';
 import { generatedDir } from './lib/paths.ts';
 import { buildBundle } from './lib/targets.ts';
 
-/** Builds generated/docs/index.html; returns its path. */
-export async function buildDocs(): Promise<string> {
+/** Rebuilds generated/docs/ (nothing stale left in it); returns the files written. */
+export async function buildDocs(): Promise<string[]> {
   const doc = await buildBundle();
-  const target = join(generatedDir, 'docs/index.html');
-  await mkdir(join(generatedDir, 'docs'), { recursive: true });
-  await writeFile(target, await docsHtml(docsSpec(doc, mockScenarios(doc))));
-  return target;
+  const files = await docsSiteFiles(doc, mockScenarios(doc));
+  await rm(join(generatedDir, 'docs'), { recursive: true, force: true });
+  for (const file of files) {
+    const target = join(generatedDir, file.path);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, file.content);
+  }
+  return files.map((f) => f.path);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
-    console.log(`built ${await buildDocs()}`);
+    const started = performance.now();
+    const files = await buildDocs();
+    console.log(`built generated/docs/ (${files.length} files) in ${Math.round(performance.now() - started)} ms`);
   } catch (error) {
     console.error(error instanceof SpecError ? error.message : `docs failed: ${(error as Error).message}`);
     process.exitCode = 1;

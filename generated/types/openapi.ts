@@ -384,7 +384,7 @@ export interface components {
         /** @description ID of the data encryption key, given when the service provider's project is created. Required when the body is encrypted (`{"encData": ...}`); omit it for a plaintext body. */
         CryptoKeyIdHeader: components["schemas"]["CryptoKeyId"];
         /**
-         * @description HMAC-SHA256 integrity token over the exact body bytes sent, `KMV1:<yyyyMMddHHmmssSSS>:<Base64 HMAC>`. See the `TranToken` security scheme for the algorithm and a test vector.
+         * @description HMAC-SHA256 integrity token over the exact body bytes sent. Its form is `KMV1:<yyyyMMddHHmmssSSS>:<Base64 HMAC>`; see the `TranToken` security scheme for the algorithm and a test vector.
          *
          *     **Source conflict.** The source pages: "Length : 66". Evidence: `KMV1:` (5) + 17 digits + `:` (1) + 44 Base64 characters of a 32-byte HMAC = 67; public integrations report that 67-character tokens pass the platform's check. This contract: Exactly 67 characters, checked by a pattern, so the real token is accepted and a truncated one is not.
          */
@@ -430,7 +430,7 @@ export interface operations {
                 /** @description ID of the data encryption key, given when the service provider's project is created. Required when the body is encrypted (`{"encData": ...}`); omit it for a plaintext body. */
                 "X-KM-Crypto-Key-Id"?: components["parameters"]["CryptoKeyIdHeader"];
                 /**
-                 * @description HMAC-SHA256 integrity token over the exact body bytes sent, `KMV1:<yyyyMMddHHmmssSSS>:<Base64 HMAC>`. See the `TranToken` security scheme for the algorithm and a test vector.
+                 * @description HMAC-SHA256 integrity token over the exact body bytes sent. Its form is `KMV1:<yyyyMMddHHmmssSSS>:<Base64 HMAC>`; see the `TranToken` security scheme for the algorithm and a test vector.
                  *
                  *     **Source conflict.** The source pages: "Length : 66". Evidence: `KMV1:` (5) + 17 digits + `:` (1) + 44 Base64 characters of a 32-byte HMAC = 67; public integrations report that 67-character tokens pass the platform's check. This contract: Exactly 67 characters, checked by a pattern, so the real token is accepted and a truncated one is not.
                  */
@@ -497,7 +497,7 @@ export interface operations {
                 /** @description ID of the data encryption key, given when the service provider's project is created. Required when the body is encrypted (`{"encData": ...}`); omit it for a plaintext body. */
                 "X-KM-Crypto-Key-Id"?: components["parameters"]["CryptoKeyIdHeader"];
                 /**
-                 * @description HMAC-SHA256 integrity token over the exact body bytes sent, `KMV1:<yyyyMMddHHmmssSSS>:<Base64 HMAC>`. See the `TranToken` security scheme for the algorithm and a test vector.
+                 * @description HMAC-SHA256 integrity token over the exact body bytes sent. Its form is `KMV1:<yyyyMMddHHmmssSSS>:<Base64 HMAC>`; see the `TranToken` security scheme for the algorithm and a test vector.
                  *
                  *     **Source conflict.** The source pages: "Length : 66". Evidence: `KMV1:` (5) + 17 digits + `:` (1) + 44 Base64 characters of a 32-byte HMAC = 67; public integrations report that 67-character tokens pass the platform's check. This contract: Exactly 67 characters, checked by a pattern, so the real token is accepted and a truncated one is not.
                  */

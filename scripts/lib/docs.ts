@@ -1,199 +1,39 @@
-// The partner docs: a docs view of the bundle (guides rendered from the spec's
-// own data into info.description, code samples per operation), built into one
-// self-contained HTML page by Redocly CLI. No fact is written here twice:
-// every header, code, scenario and conflict comes from the spec.
+// The partner docs: one Redoc page per language (English at generated/docs/,
+// Korean at generated/docs/ko/), each built by Redocly CLI from a docs view of
+// the bundle: the guides of spec/guides rendered into info.description, code
+// samples on each operation, every text in the edition's language. No fact is
+// written here: headers, codes, scenarios and conflicts all come from the spec.
+//
+// Redoc's own interface labels: Redoc 3 (inlined by Redocly CLI 2's build-docs)
+// has no option for them. Its components ask a translate hook for every label
+// ("Search", "Copy", "Request Body", "Responses", "required", "Expand all",
+// "Servers", "Overview", "License", "Download description", "Loading...", the
+// sidebar's layout buttons, ...), and the standalone build answers that hook with
+// the English default; Redoc 2's `labels` option is gone (config-migration lists
+// it among the removed options). So those labels stay English in the Korean
+// edition; everything that comes from the spec is Korean.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeWhen, type MockScenarios } from '@konaplate-contract/mock/scenarios';
-import type { JsonObject, OpenApiDocument, SourceConflict } from './openapi-document.ts';
-import { effectiveSchema, examplesOf, operationsOf, resolveLocal } from './openapi-document.ts';
+import type { MockScenarios } from '@konaplate-contract/mock/scenarios';
+import { type LinkBase, renderGuides } from './docs-guides.ts';
+import { inLanguage, type Language, labels, plainText } from './docs-text.ts';
+import type { JsonObject, OpenApiDocument } from './openapi-document.ts';
+import { examplesOf, operationsOf, resolveLocal } from './openapi-document.ts';
 import { redocly } from './redocly.ts';
 
-const cell = (text: unknown) =>
-  String(text ?? '')
-    .replace(/\|/g, '\\|')
-    .replace(/\n+/g, ' ');
-const table = (head: string[], rows: unknown[][]) =>
-  [
-    `| ${head.join(' | ')} |`,
-    `| ${head.map(() => '---').join(' | ')} |`,
-    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
-  ].join('\n');
-
-const firstSentence = (text: unknown) =>
-  String(text ?? '')
-    .split('\n\n')[0]
-    ?.replace(/\s+/g, ' ') ?? '';
-
-function headersGuide(doc: OpenApiDocument): string {
-  const first = operationsOf(doc)[0]?.operation;
-  const rows = (first?.parameters ?? []).map((node) => {
-    const p = resolveLocal<JsonObject>(doc, node);
-    const s = effectiveSchema(doc, p.schema as JsonObject);
-    const length = s.minLength === s.maxLength ? String(s.maxLength) : `${s.minLength ?? 0}–${s.maxLength}`;
-    return [`\`${p.name}\``, p.required ? 'yes' : 'no', length, `\`${s.pattern ?? ''}\``, firstSentence(p.description)];
-  });
-  const scheme = doc.components.securitySchemes.TranToken as JsonObject & { 'x-test-vector': Record<string, string> };
-  const v = scheme['x-test-vector'];
-  return `# Authentication and signing
-
-Every call carries these headers, the same on both operations:
-
-${table(['header', 'required', 'length', 'pattern', 'meaning'], rows)}
-
-## The tran token
-
-${scheme.description}
-
-## Test vector
-
-Compute this yourself before your first call; this contract's tests recompute it on every run.
-
-| input | value |
-| --- | --- |
-| secret key | \`${v.secretKey}\` |
-| request time (17 digits, KST) | \`${v.requestTime}\` |
-| body, exactly as sent | \`${v.body}\` |
-| **X-KM-Tran-Token** | \`${v.token}\` |
-
-With the TypeScript client, none of this is built by hand: \`createKonaplateClient\` fills every header, signs the exact bytes it sends, and signs a retry anew.`;
-}
-
-function encryptionGuide(doc: OpenApiDocument): string {
-  const s = doc.components.schemas;
-  return `# Encryption
-
-Request and response bodies of both operations may travel encrypted. When you encrypt, send
-\`X-KM-Crypto-Key-Id\` and sign the envelope, not the plaintext.
-
-${s.EncryptedEnvelope?.description}
-
-${s.JweCompact?.description}
-
-| key | held by | used to |
-| --- | --- | --- |
-| server public key (RSA-2048) | you, from Konaplate | encrypt request bodies |
-| server private key | Konaplate | decrypt request bodies |
-| client public key | Konaplate, from you | encrypt response bodies |
-| client private key | you | decrypt response bodies |
-
-${s.ErrorResponse?.description}`;
-}
-
-function errorGuide(doc: OpenApiDocument): string {
-  const rows = Object.entries(doc['x-error-registry']).map(([code, e]) => [
-    `\`${code}\``,
-    e.status === 'provisional' ? '**provisional**' : 'published',
-    e.httpStatus,
-    e.message,
-    e.description,
-    e.operations.join(', '),
-  ]);
-  return `# Error codes
-
-Every outcome is in the body's \`response.code\`; every error is HTTP 400. This table is the
-contract's error registry: examples, the client's error types and the mock derive from it.
-
-${table(['code', 'status', 'HTTP', 'message', 'description (Korean)', 'operations'], rows)}
-
-A **provisional** code is a placeholder code, not published by Konaplate: the source pages name
-the outcome by its message only. A message may name the field at fault (\`Invalid input parameter. cardNo\`). Match on the code; for a
-**provisional** code, match on the HTTP status and message until Konaplate confirms the code.`;
-}
-
-function scenarioGuide(doc: OpenApiDocument, scenarios: MockScenarios): string {
-  const sections = scenarios.operations.map((op) => {
-    const rows = op.scenarios.map((s) => [
-      `\`${s.example}\``,
-      `${s.status} \`${s.code}\`${s.provisional ? ' (provisional)' : ''}`,
-      s.summary,
-      describeWhen(s.when),
-      `\`Prefer: example=${s.example}\``,
-    ]);
-    return `## ${op.method.toUpperCase()} ${op.path}\n\n${table(['scenario', 'answer', 'summary', 'by request content', 'or by header'], rows)}`;
-  });
-  const seeds = operationsOf(doc).flatMap(({ operation }) =>
-    examplesOf(doc, operation)
-      .filter((e) => e.example['x-seed-test-data'])
-      .map((e) => [`\`${operation.operationId}\``, e.example['x-seed-test-data'], `\`${e.key}\``]),
-  );
-  return `# Test scenarios
-
-Every named example is a scenario of the QA mock (\`pnpm mock\`), reached by a designated test card
-(or an encrypted body, or a missing value) or by the \`Prefer\` header. Any other valid card gets the
-success answer for that card.
-
-${sections.join('\n\n')}
-
-## The source pages' Test Data
-
-${table(['operation', 'Test Data on the page', 'scenario'], seeds)}`;
-}
-
-function conflictGuide(doc: OpenApiDocument): string {
-  const found: Array<[string, SourceConflict]> = [];
-  const visit = (node: unknown, where: string) => {
-    if (Array.isArray(node)) {
-      for (const [i, item] of node.entries()) visit(item, `${where}[${i}]`);
-    } else if (node && typeof node === 'object') {
-      for (const conflict of ((node as JsonObject)['x-source-conflicts'] as SourceConflict[] | undefined) ?? [])
-        found.push([where, conflict]);
-      for (const [key, value] of Object.entries(node))
-        if (key !== 'x-source-conflicts') visit(value, where ? `${where}.${key}` : key);
-    }
-  };
-  visit(doc, '');
-  const rows = found.map(([where, c]) => [
-    `\`${where.replace(/^components\.|^paths\./, '')}\``,
-    c.pages,
-    c.evidence,
-    c.decision,
-  ]);
-  return `# Where the sources disagree
-
-This contract is written from Konaplate's API pages and from what real integrations send. Where they
-disagree, it follows the integrations, and says so beside the field. All ${found.length} decisions:
-
-${table(['where', 'the source pages', 'evidence', 'this contract'], rows)}`;
-}
-
-function changelog(doc: OpenApiDocument): string {
-  const entries = (doc['x-changelog'] ?? []) as Array<{ version: string; date: string; changes: string[] }>;
-  return `# Changelog\n\n${entries.map((e) => `## ${e.version} (${e.date})\n\n${e.changes.map((c) => `- ${c}`).join('\n')}`).join('\n\n')}`;
-}
-
-function overview(doc: OpenApiDocument): string {
-  const servers = (doc.servers as Array<{ url: string; description: string }>).map(
-    (s) => `- \`${s.url}\`: ${firstSentence(s.description)}`,
-  );
-  const ops = operationsOf(doc).map(
-    ({ method, path, operation }) =>
-      `- \`${method.toUpperCase()} ${path}\` (\`${operation.operationId}\`): ${operation.summary}.`,
-  );
-  return `# Overview
-
-${(doc.info as { description: string }).description}
-
-${ops.join('\n')}
-
-## Servers
-
-${servers.join('\n')}
-
-## The life of a request
-
-1. Build the JSON body; check it against the field rules below (the client does this for you).
-2. Optionally encrypt it into \`{"encData": "<JWE>"}\` (see Encryption).
-3. Sign the exact bytes you will send and fill the seven headers (see Authentication and signing).
-4. \`POST\` it. Read \`response.code\`: \`000_000\` is success; anything else is in Error codes.
-5. Decrypt an \`encData\` answer with your private key.`;
-}
+/** Where each edition lives in generated/docs/, and how its links reach the shared files. */
+export const editionDir: Record<Language, string> = { en: '', ko: 'ko/' };
+export const linkBase = (language: Language): LinkBase => ({
+  root: editionDir[language] ? '../' : '',
+  edition: editionDir[language],
+});
 
 /** Code samples of an operation: curl (bash and openssl for the token) and the TypeScript client. */
 export function codeSamples(
   doc: OpenApiDocument,
   operationId: string,
+  language: Language = 'en',
 ): Array<{ lang: string; label: string; source: string }> {
   const found = operationsOf(doc).find((o) => o.operation.operationId === operationId);
   if (!found) throw new Error(`no operation ${operationId}`);
@@ -241,26 +81,50 @@ else console.log(JSON.stringify(data));
 `;
   return [
     { lang: 'Shell', label: 'curl', source: curl },
-    { lang: 'TypeScript', label: 'TypeScript client', source: ts },
+    { lang: 'TypeScript', label: language === 'en' ? 'TypeScript client' : 'TypeScript 클라이언트', source: ts },
   ];
 }
 
-/** The bundle as the docs show it: guides in info.description, code samples on each operation. */
-export function docsSpec(bundle: OpenApiDocument, scenarios: MockScenarios): OpenApiDocument {
-  const doc = structuredClone(bundle);
-  const guides = [
-    overview(bundle),
-    headersGuide(bundle),
-    encryptionGuide(bundle),
-    errorGuide(bundle),
-    scenarioGuide(bundle, scenarios),
-    conflictGuide(bundle),
-    changelog(bundle),
-  ];
-  (doc.info as { description: string }).description = guides.join('\n\n');
-  for (const { operation } of operationsOf(doc))
-    operation['x-codeSamples'] = codeSamples(bundle, operation.operationId);
-  return doc;
+/** Extensions Redoc needs; every other `x-` key is left out of the page (the downloads keep them). */
+const shown = new Set(['x-codeSamples', 'x-displayName']);
+
+function withoutExtensions(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutExtensions);
+  if (!node || typeof node !== 'object') return node;
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key]) => !key.startsWith('x-') || shown.has(key))
+      .map(([key, value]) => [key, key === 'value' ? value : withoutExtensions(value)]),
+  );
+}
+
+/**
+ * The bundle as one edition of the docs shows it: every text in the edition's
+ * language, the guides in info.description, code samples on each operation,
+ * plain text where Redoc shows text literally (servers, summaries, tag names).
+ */
+export function docsSpec(
+  bundle: OpenApiDocument,
+  scenarios: MockScenarios,
+  language: Language = 'en',
+): OpenApiDocument {
+  const doc = inLanguage(bundle, language);
+  const guides = renderGuides({ doc, english: bundle, scenarios, language, links: linkBase(language) });
+  (doc.info as JsonObject).description = guides.map((g) => g.markdown).join('\n\n');
+  for (const server of (doc.servers ?? []) as JsonObject[]) {
+    server.description = plainText(String(server.description ?? ''));
+    for (const variable of Object.values((server.variables ?? {}) as Record<string, JsonObject>))
+      variable.description = plainText(String(variable.description ?? ''));
+  }
+  for (const tag of (doc.tags ?? []) as JsonObject[])
+    tag['x-displayName'] = plainText(String(tag['x-displayName'] ?? tag.name));
+  for (const { operation } of operationsOf(doc)) {
+    operation.summary = plainText(String(operation.summary ?? ''));
+    for (const { example } of examplesOf(doc, operation))
+      if (typeof example.summary === 'string') example.summary = plainText(example.summary);
+    operation['x-codeSamples'] = codeSamples(bundle, operation.operationId, language);
+  }
+  return withoutExtensions(doc) as OpenApiDocument;
 }
 
 /**
@@ -277,11 +141,94 @@ export function inlineAttributionLogo(html: string): string {
   return out;
 }
 
-/** One self-contained HTML page (Redoc inlined, no request leaves it), built by Redocly CLI. */
-export async function docsHtml(doc: OpenApiDocument): Promise<string> {
+const style = `
+  body { margin: 0; padding: 0; }
+  /* Code never needs sideways scrolling: a long line (a curl flag, a JWE) wraps; Copy still copies it whole. */
+  #redoc { --code-wrap: pre-wrap; }
+  #redoc pre { overflow-wrap: anywhere; }
+  .kona-bar { display: flex; flex-wrap: wrap; align-items: center; justify-content: flex-end; gap: 4px 20px;
+    padding: 8px 24px; border-bottom: 1px solid rgba(128, 128, 128, 0.3);
+    font: 14px/1.5 system-ui, -apple-system, "Segoe UI", "Apple SD Gothic Neo", "Malgun Gothic", "Noto Sans KR", sans-serif; }
+  .kona-bar nav { display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: center; }
+  .kona-bar a { color: inherit; }
+  .kona-bar a[aria-current] { font-weight: 600; text-decoration: none; }
+  /* The guides: a code or a name never breaks inside itself; a table cell wraps between words. */
+  [data-component-name="Markdown/Markdown"] td code, [data-component-name="Markdown/Markdown"] th code { white-space: nowrap; }
+  [data-component-name="Markdown/Markdown"] td, [data-component-name="Markdown/Markdown"] th { overflow-wrap: normal; word-break: keep-all; }
+  [data-section-id^="/section/"] [data-component-name="Markdown/Markdown"] :not(pre) > code { white-space: nowrap; }
+  html[lang="ko"] [data-component-name="Markdown/Markdown"] { word-break: keep-all; }
+`;
+
+/** The page around Redoc's output: the language, the switch to the other edition, the downloads. */
+function pageTemplate(language: Language, title: string): string {
+  const l = labels[language];
+  const { root, edition } = linkBase(language);
+  const switcher = (['en', 'ko'] as const)
+    .map((lang) => {
+      const href = lang === language ? 'index.html' : `${root}${editionDir[lang]}index.html`;
+      const current = lang === language ? ' aria-current="page"' : '';
+      return `<a href="${href}" hreflang="${lang}" lang="${lang}"${current}>${labels[lang].languageName}</a>`;
+    })
+    .join('');
+  const files = [
+    ['openapi.yaml', `${root}openapi.yaml`],
+    ['openapi.json', `${root}openapi.json`],
+    ['Postman', `${root}${edition}konaplate.postman_collection.json`],
+    ['llms.txt', `${root}llms.txt`],
+  ]
+    .map(([text, href]) => `<a href="${href}">${text}</a>`)
+    .join('');
+  return `<!DOCTYPE html>
+<html lang="${language}">
+<head>
+  <meta charset="utf-8" />
+  <title>{{title}}</title>
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <link rel="alternate" hreflang="en" href="${root}index.html">
+  <link rel="alternate" hreflang="ko" href="${root}ko/index.html">
+  <style>${style}</style>
+  {{{redocHead}}}
+</head>
+<body>
+  <header class="kona-bar">
+    <nav aria-label="${l.languageSwitch}">${switcher}</nav>
+    <nav aria-label="${l.downloadsTitle}">${l.downloadsTitle}: ${files}</nav>
+  </header>
+  {{{redocHTML}}}
+  <script>
+    // The switch keeps the operation you are reading (its address is the same in both editions).
+    for (const a of document.querySelectorAll('.kona-bar a[hreflang]'))
+      a.addEventListener('click', () => {
+        if (location.hash.startsWith('#/') && !location.hash.startsWith('#/section/')) a.hash = location.hash;
+      });
+  </script>
+</body>
+</html>
+`.replace(
+    '{{title}}',
+    title.replace(/[<&"]/g, (c) => `&#${c.charCodeAt(0)};`),
+  );
+}
+
+/** One self-contained HTML page of an edition (Redoc inlined, no request leaves it), built by Redocly CLI. */
+export async function docsHtml(doc: OpenApiDocument, language: Language = 'en'): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'kona-docs-'));
   try {
-    await writeFile(join(dir, 'openapi.json'), JSON.stringify(doc));
+    const title = String((doc.info as { title: string }).title);
+    const { root } = linkBase(language);
+    await Promise.all([
+      writeFile(join(dir, 'openapi.json'), JSON.stringify(doc)),
+      writeFile(join(dir, 'page.hbs'), pageTemplate(language, title)),
+      writeFile(
+        join(dir, 'redoc.json'),
+        JSON.stringify({
+          downloadUrls: [
+            { title: 'openapi.yaml', url: `${root}openapi.yaml` },
+            { title: 'openapi.json', url: `${root}openapi.json` },
+          ],
+        }),
+      ),
+    ]);
     const out = join(dir, 'index.html');
     await redocly([
       'build-docs',
@@ -290,7 +237,11 @@ export async function docsHtml(doc: OpenApiDocument): Promise<string> {
       '--output',
       out,
       '--title',
-      String((doc.info as { title: string }).title),
+      title,
+      '--template',
+      join(dir, 'page.hbs'),
+      '--openapi',
+      join(dir, 'redoc.json'),
     ]);
     return inlineAttributionLogo(await readFile(out, 'utf8'));
   } finally {

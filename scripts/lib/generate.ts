@@ -1,6 +1,6 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { docsHtml, docsSpec } from './docs.ts';
+import { docsSiteFiles } from './docs-site.ts';
 import { mockScenarios } from './mock-scenarios.ts';
 import type { GeneratedFile } from './targets.ts';
 import { buildBundle, bundleFiles, clientFiles, errorCodeFiles, mockFiles, readmeFile, typeFiles } from './targets.ts';
@@ -14,7 +14,7 @@ export async function generateAll(): Promise<GeneratedFile[]> {
     ...errorCodeFiles(doc),
     ...mockFiles(doc),
     ...clientFiles(doc),
-    { path: 'docs/index.html', content: await docsHtml(docsSpec(doc, mockScenarios(doc))) },
+    ...(await docsSiteFiles(doc, mockScenarios(doc))),
   ];
   files.push(readmeFile(files));
   return files.sort((a, b) => a.path.localeCompare(b.path));

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
+import { inlineGuides } from './guides.ts';
 import type { OpenApiDocument } from './openapi-document.ts';
 
 const run = promisify(execFile);
@@ -29,13 +30,17 @@ export async function redocly(args: string[]): Promise<string> {
   }
 }
 
-/** Bundles the multi-file spec into one document with Redocly CLI; component names come from file names. */
+/**
+ * Bundles the multi-file spec into one document with Redocly CLI; component
+ * names come from file names. The docs' guides (`x-guides`) are inlined after,
+ * since Redocly does not follow references inside an extension.
+ */
 export async function bundleSpec(entry: string): Promise<OpenApiDocument> {
   const dir = await mkdtemp(join(tmpdir(), 'kona-bundle-'));
   try {
     const out = join(dir, 'openapi.yaml');
     await redocly(['bundle', entry, '--output', out]);
-    return parse(await readFile(out, 'utf8')) as OpenApiDocument;
+    return await inlineGuides(parse(await readFile(out, 'utf8')) as OpenApiDocument, entry);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

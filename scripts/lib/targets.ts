@@ -3,7 +3,6 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { stringify } from 'yaml';
 import { clientContract } from './client-contract.ts';
 import { type DeriveOptions, deriveBundle } from './derive.ts';
-import { inlineGuides } from './guides.ts';
 import { mockScenarios } from './mock-scenarios.ts';
 import type { ErrorRegistry, JsonObject, OpenApiDocument } from './openapi-document.ts';
 import { registrySchemaPath, specEntry } from './paths.ts';
@@ -21,7 +20,7 @@ const banner = (source: string) =>
 /** The bundled spec with everything derived from the registry filled in. */
 export async function buildBundle(entry = specEntry, options: DeriveOptions = {}): Promise<OpenApiDocument> {
   const registrySchema = JSON.parse(await readFile(registrySchemaPath, 'utf8')) as JsonObject;
-  return deriveBundle(await inlineGuides(await bundleSpec(entry), entry), registrySchema, options);
+  return deriveBundle(await bundleSpec(entry), registrySchema, options);
 }
 
 export function bundleFiles(doc: OpenApiDocument): GeneratedFile[] {

@@ -60,7 +60,7 @@ export const hangul = /[\uAC00-\uD7A3]/;
  * is derived; its Korean twin is derived the same way from the Korean description.
  */
 export function registrySummary(entry: RegistryEntry, field: string | undefined, language: 'en' | 'ko'): string {
-  const text = language === 'en' ? expectedMessage(entry, field) : entry.description;
+  const text = language === 'en' ? expectedMessage(entry, field) : `${entry.description}${field ? ` (${field})` : ''}`;
   const flag = entry.status !== 'provisional' ? '' : language === 'en' ? ' (provisional code)' : ' (임시 코드)';
   return `${entry.httpStatus} - ${text}${flag}`;
 }
@@ -128,7 +128,7 @@ export function bilingualTexts(doc: Json): BilingualText[] {
   return found;
 }
 
-const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w:/.-]+)\s*\}\}/g)].map((m) => m[1]).sort();
+const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w:/.-]+)\s*\}\}/g)].map((m) => m[1] ?? '').sort();
 
 /** What is wrong with one text's Korean twin, or undefined when it is fine. */
 export function koreanProblem(text: BilingualText): string | undefined {

@@ -9,20 +9,20 @@ describeRule('kona-korean-texts', {
   },
   'a description whose x-ko is the English copied over': {
     mutate: (doc) => {
-      doc.paths['/cards'].post.responses['200']['x-ko'] = 'Found.';
+      (doc.paths['/cards'].post.responses['200'] as Record<string, unknown>)['x-ko'] = 'Found.';
     },
     expect: [{ path: 'paths./cards.post.responses.200.description', message: /^x-ko is not Korean text/ }],
   },
   'a new description with no x-ko at all': {
     mutate: (doc) => {
-      doc.components.schemas.CardNumber.description = 'Card number, 16 digits.';
+      (doc.components.schemas.CardNumber as Record<string, unknown>).description = 'Card number, 16 digits.';
     },
     expect: [{ path: 'components.schemas.CardNumber.description', message: /description has no Korean text \(x-ko/ }],
   },
   'a source conflict whose decision is English only': {
     mutate: (doc) => {
-      const conflict = (doc['x-error-registry']['003_P01']['x-source-conflicts'] as Array<Record<string, unknown>>)[0];
-      delete conflict?.['x-ko-decision'];
+      const entry = doc['x-error-registry']['003_P01'] as Record<string, unknown>;
+      delete (entry['x-source-conflicts'] as Array<Record<string, unknown>>)[0]?.['x-ko-decision'];
     },
     expect: [
       {
@@ -33,7 +33,7 @@ describeRule('kona-korean-texts', {
   },
   'a registry meaning without x-ko-meaning': {
     mutate: (doc) => {
-      doc['x-error-registry']['003_029'].meaning = 'No such card.';
+      (doc['x-error-registry']['003_029'] as Record<string, unknown>).meaning = 'No such card.';
     },
     expect: [{ path: 'x-error-registry.003_029.meaning', message: /meaning has no Korean text \(x-ko-meaning/ }],
   },

@@ -1,0 +1,303 @@
+// The guides (spec/guides/*.yaml) rendered in one language: their Markdown with
+// each {{placeholder}} filled from the spec. Tables are shaped to fit the docs'
+// guide column (about 480 px at 1440 px wide): few columns, codes that never
+// wrap, long values moved out of tables.
+import type { MockScenarios, MockWhen } from '@konaplate-contract/mock/scenarios';
+import { expectedMessage, follow, type SourceConflict } from '@konaplate-contract/spec-rules';
+import { SpecError } from './derive.ts';
+import { type Language, labels, plainText } from './docs-text.ts';
+import { guidesOf } from './guides.ts';
+import type { JsonObject, OpenApiDocument } from './openapi-document.ts';
+import { effectiveSchema, examplesOf, operationsOf, resolveLocal } from './openapi-document.ts';
+
+/** Where the rendered text will live, so relative links point at the right files. */
+export interface LinkBase {
+  /** Prefix of the docs folder's root, seen from the page ('' or '../'). */
+  root: string;
+  /** Prefix of this edition's folder ('' for English, 'ko/' for Korean), seen from the root. */
+  edition: string;
+}
+
+export interface GuideContext {
+  /** The bundle in the edition's language (see inLanguage). */
+  doc: OpenApiDocument;
+  /** The bundle in English, for values (codes, names) that do not change with the language. */
+  english: OpenApiDocument;
+  scenarios: MockScenarios;
+  language: Language;
+  links: LinkBase;
+}
+
+const cell = (text: unknown) =>
+  String(text ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\n+/g, ' ');
+
+/** A Markdown table; cells may hold `<br>` for a line break. */
+export const table = (head: string[], rows: unknown[][]) =>
+  [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+  ].join('\n');
+
+export const firstParagraph = (text: unknown) =>
+  (String(text ?? '').split('\n\n')[0] ?? '').replace(/\s+/g, ' ').trim();
+
+/** The first sentence of a text (English or Korean): up to a full stop followed by a capital or Hangul. */
+export const firstSentence = (text: unknown) => firstParagraph(text).split(/(?<=\.)\s+(?=[A-Z\uAC00-\uD7A3])/)[0] ?? '';
+
+export const lengthOf = (schema: JsonObject) =>
+  schema.minLength === schema.maxLength ? String(schema.maxLength) : `${schema.minLength ?? 0}–${schema.maxLength}`;
+
+/** The common request headers: those of the first operation (kona-common-headers keeps them the same on all). */
+export function commonHeaders(doc: OpenApiDocument): JsonObject[] {
+  const first = operationsOf(doc)[0]?.operation;
+  return (first?.parameters ?? []).map((node) => resolveLocal<JsonObject>(doc, node)).filter((p) => p.in === 'header');
+}
+
+/** The common headers: name (marked when optional), length, and the first sentence of the meaning. */
+function headerTable({ doc, language }: GuideContext): string {
+  const l = labels[language];
+  const rows = commonHeaders(doc).map((p) => {
+    const schema = effectiveSchema(doc, p.schema as JsonObject);
+    return [`\`${p.name}\`${p.required ? '' : `<br>${l.optional}`}`, lengthOf(schema), firstSentence(p.description)];
+  });
+  return table([l.header, l.length, l.meaning], rows);
+}
+
+function testVector({ english, language }: GuideContext): string {
+  const l = labels[language];
+  const scheme = english.components.securitySchemes.TranToken as { 'x-test-vector': Record<string, string> };
+  const v = scheme['x-test-vector'];
+  const token = String(v.token);
+  const mac = token.split(':').at(-1);
+  return `${table(
+    [l.input, l.value],
+    [
+      [l.secretKey, `\`${v.secretKey}\``],
+      [l.requestTime17, `\`${v.requestTime}\``],
+      [l.bodyAsSent, `\`${v.body}\``],
+      [l.macBase64, `\`${mac}\``],
+    ],
+  )}\n\n${l.tokenOf(token.length)}\n\n\`\`\`text\n${token}\n\`\`\``;
+}
+
+const codeOf = (doc: OpenApiDocument, httpStatus: (s: number) => boolean) =>
+  Object.entries(doc['x-error-registry'])
+    .filter(([, e]) => httpStatus(e.httpStatus))
+    .map(([code]) => code);
+
+function errorTable({ doc, language }: GuideContext): string {
+  const l = labels[language];
+  const rows = Object.entries(doc['x-error-registry']).map(([code, e]) => [
+    `\`${code}\``,
+    e.httpStatus,
+    `${e.message}<br>${e.description}`,
+    `${e.status === 'provisional' ? `**${l.provisionalFlag}** ` : ''}${e.meaning}`,
+  ]);
+  return table([l.code, 'HTTP', l.messageAndDescription, l.meaning], rows);
+}
+
+function codesByOperation({ doc }: GuideContext): string {
+  return operationsOf(doc)
+    .map(({ operation }) => {
+      const codes = codeOf(doc, () => true).filter((c) =>
+        doc['x-error-registry'][c]?.operations.includes(operation.operationId),
+      );
+      return `- **${plainText(String(operation.summary))}** (\`${operation.operationId}\`): ${codes.map((c) => `\`${c}\``).join(', ')}`;
+    })
+    .join('\n');
+}
+
+/** How a scenario is reached on the mock server, in words. */
+export function whenText(when: MockWhen, language: Language): string {
+  const l = labels[language];
+  if ('otherwise' in when) return l.anyOtherCard;
+  if ('invalid' in when) return when.invalid === 'required' ? l.requiredLeftOut : `\`${when.invalid}\``;
+  return Object.entries(when.body)
+    .map(([field, value]) => (value === '*' ? `${l.encryptedBody} (\`${field}\`)` : `\`${field}\` = \`${value}\``))
+    .join(', ');
+}
+
+function scenarioTables({ doc, scenarios, language }: GuideContext): string {
+  const l = labels[language];
+  return scenarios.operations
+    .map((op) => {
+      const operation = operationsOf(doc).find((o) => o.operation.operationId === op.operationId)?.operation;
+      const summaries = new Map(
+        examplesOf(doc, operation as never)
+          .filter((e) => e.where !== 'request')
+          .map((e) => [e.key, plainText(String(e.example.summary ?? e.key))]),
+      );
+      const rows = op.scenarios.map((s) => [
+        `${s.status}<br>\`${s.code}\``,
+        `${String(summaries.get(s.example)).replace(/^\d{3} - /, '')}<br>\`${s.example}\``,
+        whenText(s.when, language),
+      ]);
+      return `## ${plainText(String(operation?.summary))}\n\n\`${op.method.toUpperCase()} ${op.path}\`\n\n${table([l.answer, l.scenario, l.testRequest], rows)}`;
+    })
+    .join('\n\n');
+}
+
+function pageTestData({ doc, language }: GuideContext): string {
+  const l = labels[language];
+  return operationsOf(doc)
+    .map(({ operation }) => {
+      const rows = examplesOf(doc, operation)
+        .filter((e) => e.example['x-seed-test-data'])
+        .map((e) => [
+          e.example['x-seed-test-data'],
+          `${plainText(String(e.example.summary)).replace(/^\d{3} - /, '')}<br>\`${e.key}\``,
+        ]);
+      if (rows.length === 0) return '';
+      return `${l.publishedPageFor(plainText(String(operation.summary)))}:\n\n${table([l.testDataOnPage, l.answeredBy], rows)}`;
+    })
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+/** Every source conflict of the document, with a readable name of where it sits. */
+export function conflictsOf(
+  doc: OpenApiDocument,
+  language: Language,
+): Array<{ where: string; conflict: SourceConflict }> {
+  const l = labels[language].where;
+  const found: Array<{ where: string; conflict: SourceConflict }> = [];
+  const name = (path: string[]): string => {
+    const [a, b, c, d, e] = path;
+    if (a === 'components' && b === 'parameters') {
+      const parameter = doc.components.parameters[c ?? ''] as JsonObject;
+      return `${l.header} \`${parameter?.name}\``;
+    }
+    if (a === 'components' && b === 'schemas' && d === 'properties' && e) return l.field(e, c ?? '');
+    if (a === 'components' && b === 'schemas') return `${l.schema} \`${c}\``;
+    if (a === 'paths') {
+      const operation = doc.paths[b ?? '']?.[c ?? ''] as JsonObject | undefined;
+      return `${l.operation}: ${plainText(String(operation?.summary))}`;
+    }
+    if (a === 'x-error-registry') return `${l.code} \`${b}\``;
+    return `\`${path.join('.')}\``;
+  };
+  const visit = (node: unknown, path: string[]) => {
+    if (Array.isArray(node)) for (const [i, item] of node.entries()) visit(item, [...path, String(i)]);
+    else if (node && typeof node === 'object') {
+      for (const conflict of ((node as JsonObject)['x-source-conflicts'] as SourceConflict[] | undefined) ?? [])
+        found.push({ where: name(path), conflict });
+      for (const [key, value] of Object.entries(node))
+        if (key !== 'x-source-conflicts' && key !== 'x-guides') visit(value, [...path, key]);
+    }
+  };
+  visit(doc, []);
+  return found;
+}
+
+function conflictList({ doc, language }: GuideContext): string {
+  const l = labels[language].conflict;
+  return conflictsOf(doc, language)
+    .map(
+      ({ where, conflict }) =>
+        `**${where}**\n\n- *${l.pages}:* ${conflict.pages}\n- *${l.evidence}:* ${conflict.evidence}\n- *${l.decision}:* ${conflict.decision}`,
+    )
+    .join('\n\n');
+}
+
+function changelog({ doc }: GuideContext): string {
+  const entries = (doc['x-changelog'] ?? []) as Array<{ version: string; date: string; changes: string[] }>;
+  return entries.map((e) => `## ${e.version} (${e.date})\n\n${e.changes.map((c) => `- ${c}`).join('\n')}`).join('\n\n');
+}
+
+function operationList({ doc }: GuideContext): string {
+  return operationsOf(doc)
+    .map(
+      ({ method, path, operation }) =>
+        `- **${plainText(String(operation.summary))}**: \`${method.toUpperCase()} ${path}\` (\`${operation.operationId}\`)`,
+    )
+    .join('\n');
+}
+
+function serverList({ doc }: GuideContext): string {
+  return (doc.servers as Array<{ url: string; description: string }>)
+    .map((s) => `- ${plainText(firstParagraph(s.description))} \`${s.url}\``)
+    .join('\n');
+}
+
+/** The files beside the page, and the other edition. */
+export function downloads({ language, links }: Pick<GuideContext, 'language' | 'links'>): string {
+  const l = labels[language].downloads;
+  const other: Language = language === 'en' ? 'ko' : 'en';
+  const otherEdition = other === 'en' ? `${links.root}index.html` : `${links.root}ko/index.html`;
+  return [
+    `- [openapi.yaml](${links.root}openapi.yaml), [openapi.json](${links.root}openapi.json): ${l.spec}`,
+    `- [konaplate.postman_collection.json](${links.root}${links.edition}konaplate.postman_collection.json): ${l.postman}`,
+    `- [llms.txt](${links.root}llms.txt): ${l.llms}`,
+    `- [${labels[other].languageName}](${otherEdition}): ${labels[other].otherEditionHint}`,
+  ].join('\n');
+}
+
+function fieldMessageExample({ doc }: GuideContext): string {
+  for (const { operation } of operationsOf(doc))
+    for (const { example } of examplesOf(doc, operation)) {
+      const field = example['x-error-field'];
+      const code = (example.value as { response?: { code?: string } } | undefined)?.response?.code;
+      const entry = code ? doc['x-error-registry'][code] : undefined;
+      const message = entry && field && expectedMessage(entry, field);
+      if (message) return `\`${message}\``;
+    }
+  throw new SpecError(['the error-code guide shows a message naming a field, but no example has x-error-field']);
+}
+
+type Renderer = (context: GuideContext) => string;
+
+const renderers: Record<string, Renderer> = {
+  apiDescription: ({ doc }) => String((doc.info as JsonObject).description ?? ''),
+  operationList,
+  serverList,
+  downloads,
+  successCode: ({ doc }) =>
+    codeOf(doc, (s) => s < 300)
+      .map((c) => `\`${c}\``)
+      .join(', '),
+  errorStatus: ({ doc }) =>
+    [...new Set(Object.values(doc['x-error-registry']).map((e) => e.httpStatus))]
+      .filter((s) => s >= 400)
+      .sort()
+      .join(', '),
+  headerTable,
+  testVector,
+  errorTable,
+  codesByOperation,
+  fieldMessageExample,
+  scenarioTables,
+  pageTestData,
+  conflictCount: ({ doc, language }) => String(conflictsOf(doc, language).length),
+  conflictList,
+  changelog,
+};
+
+/** A placeholder's text; `describe:<pointer>` is the description of the spec node at that JSON pointer. */
+function fill(name: string, context: GuideContext, where: string): string {
+  if (name.startsWith('describe:')) {
+    const pointer = name.slice('describe:'.length);
+    const node = follow(context.doc, { $ref: `#/${pointer}` }, []).node as JsonObject | undefined;
+    if (typeof node?.description !== 'string')
+      throw new SpecError([`${where}: {{${name}}} points at nothing with a description`]);
+    return node.description;
+  }
+  const render = renderers[name];
+  if (!render)
+    throw new SpecError([
+      `${where}: unknown placeholder {{${name}}} (known: ${Object.keys(renderers).join(', ')}, describe:<pointer>)`,
+    ]);
+  return render(context);
+}
+
+/** Every guide of the spec as Markdown in the context's language, each under its own `#` heading. */
+export function renderGuides(context: GuideContext): Array<{ id: string; title: string; markdown: string }> {
+  return guidesOf(context.doc).map((guide) => {
+    const body = guide.description.replace(/\{\{\s*([\w:/.-]+)\s*\}\}/g, (_, name: string) =>
+      fill(name, context, `guide ${guide.id}`),
+    );
+    return { id: guide.id, title: guide.title, markdown: `# ${guide.title}\n\n${body}` };
+  });
+}

@@ -1,0 +1,279 @@
+// The two editions' texts. Every fact and every sentence about the API comes
+// from the spec (English, and its Korean twins beside it: see spec/README.md);
+// what lives here is the docs' own furniture: table headings and short labels,
+// in both languages, typed so that a label missing in one language fails typecheck.
+import {
+  bilingualTexts,
+  derivedKoreanSummary,
+  isDerivedSummary,
+  koreanProblem,
+  type SourceConflict,
+} from '@konaplate-contract/spec-rules';
+import { SpecError } from './derive.ts';
+import type { JsonObject, OpenApiDocument } from './openapi-document.ts';
+
+export type Language = 'en' | 'ko';
+export const languages: Language[] = ['en', 'ko'];
+
+export interface Labels {
+  /** The language's own name, for the switch that leads to it. */
+  languageName: string;
+  otherEditionHint: string;
+  downloadsTitle: string;
+  header: string;
+  required: string;
+  optional: string;
+  length: string;
+  meaning: string;
+  yes: string;
+  no: string;
+  input: string;
+  value: string;
+  secretKey: string;
+  requestTime17: string;
+  bodyAsSent: string;
+  macBase64: string;
+  tokenOf: (length: number) => string;
+  code: string;
+  messageAndDescription: string;
+  provisionalFlag: string;
+  answer: string;
+  scenario: string;
+  testRequest: string;
+  encryptedBody: string;
+  requiredLeftOut: string;
+  anyOtherCard: string;
+  testDataOnPage: string;
+  answeredBy: string;
+  publishedPageFor: (operation: string) => string;
+  conflict: { label: string; pages: string; evidence: string; decision: string };
+  where: {
+    header: string;
+    field: (field: string, schema: string) => string;
+    schema: string;
+    operation: string;
+    code: string;
+  };
+  downloads: {
+    spec: string;
+    postman: string;
+    llms: string;
+  };
+  pageTitle: (api: string) => string;
+  languageSwitch: string;
+  postman: {
+    variables: Record<'baseUrl' | 'aspId' | 'accessKey' | 'secretKey' | 'cryptoKeyId' | 'timeZone', string>;
+    missing: (variable: string) => string;
+    badZone: (zones: string) => string;
+    test: (status: number, code: string) => string;
+    encryptedTest: (status: number) => string;
+    collection: string;
+    mockCards: string;
+  };
+}
+
+export const labels: Record<Language, Labels> = {
+  en: {
+    languageName: 'English',
+    otherEditionHint: 'Read this page in English',
+    downloadsTitle: 'Downloads',
+    header: 'header',
+    required: 'required',
+    optional: '(optional)',
+    length: 'length',
+    meaning: 'meaning',
+    yes: 'yes',
+    no: 'no',
+    input: 'input',
+    value: 'value',
+    secretKey: 'secret key',
+    requestTime17: 'request time (17 digits)',
+    bodyAsSent: 'body, byte for byte',
+    macBase64: 'HMAC-SHA256, Base64',
+    tokenOf: (n) => `The resulting X-KM-Tran-Token (${n} characters):`,
+    code: 'code',
+    messageAndDescription: 'message / description',
+    provisionalFlag: 'Provisional.',
+    answer: 'answer',
+    scenario: 'scenario',
+    testRequest: 'test request',
+    encryptedBody: 'an encrypted body',
+    requiredLeftOut: 'a required header or field left out',
+    anyOtherCard: 'any other valid card',
+    testDataOnPage: 'Test Data on the page',
+    answeredBy: 'answered by the example',
+    publishedPageFor: (operation) => `Konaplate's published page for *${operation}*`,
+    conflict: {
+      label: 'Source conflict.',
+      pages: "Konaplate's published pages",
+      evidence: 'Evidence',
+      decision: 'This contract',
+    },
+    where: {
+      header: 'request header',
+      field: (field, schema) => `field \`${field}\` of \`${schema}\``,
+      schema: 'schema',
+      operation: 'operation',
+      code: 'result code',
+    },
+    downloads: {
+      spec: 'this contract as one OpenAPI 3.1 file, the Korean texts beside the English',
+      postman:
+        'Postman collection (v2.1): a request for each test scenario, signed by its pre-request script; set the variables `baseUrl`, `aspId`, `accessKey` and `secretKey`',
+      llms: 'Markdown pages for coding agents: one per operation and per guide',
+    },
+    pageTitle: (api) => api,
+    languageSwitch: 'Language',
+    postman: {
+      variables: {
+        baseUrl: 'Server URL without a trailing slash: the sandbox, your production host, or a mock server.',
+        aspId: 'Your ASP ID (X-KM-User-AspId), 15 characters, given at contract.',
+        accessKey: "Your project's access key (X-KM-Access-Key), 40 characters.",
+        secretKey: "Your project's secret key. It only signs; it is never sent.",
+        cryptoKeyId: 'Your encryption key ID (X-KM-Crypto-Key-Id), sent only with an encrypted body.',
+        timeZone: 'Zone of X-KM-Tran-Time and X-KM-Time-Zone.',
+      },
+      missing: (variable) => `Set the collection variable "${variable}" before sending.`,
+      badZone: (zones) => `The variable "timeZone" must be one of ${zones}.`,
+      test: (status, code) => `response.code is ${code} (HTTP ${status})`,
+      encryptedTest: (status) => `an encrypted answer (HTTP ${status}): response.code is inside encData`,
+      collection:
+        "Every request is signed by the collection's pre-request script: the X-KM-* headers and the HMAC tran token over the exact body sent.",
+      mockCards:
+        "The requests use the test cards of the contract's mock server, not the platform's: against the sandbox, only the answer for a card you own is meaningful.",
+    },
+  },
+  ko: {
+    languageName: '한국어',
+    otherEditionHint: '이 페이지를 한국어로 보기',
+    downloadsTitle: '내려받기',
+    header: '헤더',
+    required: '필수',
+    optional: '(선택)',
+    length: '길이',
+    meaning: '설명',
+    yes: '예',
+    no: '아니요',
+    input: '입력',
+    value: '값',
+    secretKey: '시크릿 키',
+    requestTime17: '요청 시각(17자리)',
+    bodyAsSent: '본문(보내는 바이트 그대로)',
+    macBase64: 'HMAC-SHA256의 Base64',
+    tokenOf: (n) => `이렇게 만든 X-KM-Tran-Token(${n}자):`,
+    code: '코드',
+    messageAndDescription: '메시지 / 설명',
+    provisionalFlag: '임시 코드.',
+    answer: '응답',
+    scenario: '시나리오',
+    testRequest: '테스트 요청',
+    encryptedBody: '암호화된 본문',
+    requiredLeftOut: '필수 헤더나 필드를 뺀 요청',
+    anyOtherCard: '그 밖의 올바른 카드',
+    testDataOnPage: '페이지의 Test Data',
+    answeredBy: '재현하는 예시',
+    publishedPageFor: (operation) => `코나플레이트가 공개한 *${operation}* 페이지`,
+    conflict: {
+      label: '출처 불일치.',
+      pages: '코나플레이트 공개 페이지',
+      evidence: '근거',
+      decision: '이 명세의 결정',
+    },
+    where: {
+      header: '요청 헤더',
+      field: (field, schema) => `\`${schema}\`의 필드 \`${field}\``,
+      schema: '스키마',
+      operation: 'API',
+      code: '결과 코드',
+    },
+    downloads: {
+      spec: '이 명세 전체를 담은 OpenAPI 3.1 파일(영문 옆에 한국어 텍스트 포함)',
+      postman:
+        'Postman 컬렉션(v2.1): 테스트 시나리오마다 요청이 하나씩 있고, 요청 전 스크립트가 서명합니다. `baseUrl`, `aspId`, `accessKey`, `secretKey` 변수를 채우세요.',
+      llms: '코딩 에이전트를 위한 Markdown 문서: API마다, 가이드마다 한 페이지',
+    },
+    pageTitle: (api) => api,
+    languageSwitch: '언어',
+    postman: {
+      variables: {
+        baseUrl: '끝에 슬래시가 없는 서버 URL: 샌드박스, 운영 환경 호스트, 또는 모의 서버',
+        aspId: '계약 시 받은 ASP ID(X-KM-User-AspId), 15자',
+        accessKey: '프로젝트의 액세스 키(X-KM-Access-Key), 40자',
+        secretKey: '프로젝트의 시크릿 키. 서명에만 쓰며 전송하지 않습니다.',
+        cryptoKeyId: '암호화 키 ID(X-KM-Crypto-Key-Id). 암호화된 본문에만 보냅니다.',
+        timeZone: 'X-KM-Tran-Time과 X-KM-Time-Zone의 시간대',
+      },
+      missing: (variable) => `요청을 보내기 전에 컬렉션 변수 "${variable}"을(를) 채우세요.`,
+      badZone: (zones) => `변수 "timeZone"은 ${zones} 중 하나여야 합니다.`,
+      test: (status, code) => `response.code가 ${code}입니다(HTTP ${status})`,
+      encryptedTest: (status) => `암호화된 응답입니다(HTTP ${status}). response.code는 encData 안에 있습니다`,
+      collection:
+        '모든 요청은 컬렉션의 요청 전 스크립트가 서명합니다. X-KM-* 헤더와, 보내는 본문 그대로에 대한 HMAC 무결성 토큰을 만듭니다.',
+      mockCards:
+        '요청에 쓰인 카드는 플랫폼이 아니라 이 명세의 모의 서버가 쓰는 테스트 카드입니다. 샌드박스에서는 가맹점이 가진 카드로 보낸 요청의 응답만 의미가 있습니다.',
+    },
+  },
+};
+
+/** Markdown that a plain-text slot shows literally (server and tag names, summaries), made plain. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/\*\*([^*]*)\*\*/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A source conflict as the paragraph beside its description, in one language. */
+export function conflictParagraph(conflict: SourceConflict & JsonObject, language: Language): string {
+  const l = labels[language].conflict;
+  const text = (key: 'pages' | 'evidence' | 'decision') =>
+    language === 'en' ? conflict[key] : String(conflict[`x-ko-${key}`]);
+  return `**${l.label}** ${l.pages}: ${text('pages')} ${l.evidence}: ${text('evidence')} ${l.decision}: ${text('decision')}`;
+}
+
+/** A description in one language, with its source conflicts, as the docs show it. */
+export function describe(node: JsonObject, language: Language): string {
+  if (language === 'en') return String(node.description ?? '');
+  const conflicts = (node['x-source-conflicts'] ?? []) as Array<SourceConflict & JsonObject>;
+  return [String(node['x-ko'] ?? ''), ...conflicts.map((c) => conflictParagraph(c, 'ko'))].join('\n\n');
+}
+
+/** Every Korean text the Korean edition needs is there, or generation stops naming each one missing. */
+export function checkKorean(doc: OpenApiDocument): void {
+  const problems = bilingualTexts(doc).flatMap((text) => {
+    const problem = koreanProblem(text);
+    return problem ? [`${text.path.join('.')}: ${problem}`] : [];
+  });
+  if (problems.length > 0) throw new SpecError(problems);
+}
+
+/**
+ * The bundle in one language: for Korean, every text replaced by its twin
+ * (descriptions with their source conflicts in Korean, derived example
+ * summaries from the registry's Korean description). English is the bundle as is.
+ */
+export function inLanguage(bundle: OpenApiDocument, language: Language): OpenApiDocument {
+  const doc = structuredClone(bundle);
+  if (language === 'en') return doc;
+  checkKorean(doc);
+  const derived: Array<[JsonObject, string]> = [];
+  const visit = (node: unknown) => {
+    if (Array.isArray(node)) for (const item of node) visit(item);
+    else if (node && typeof node === 'object') {
+      const object = node as JsonObject;
+      if (typeof object.summary === 'string' && isDerivedSummary(doc, object))
+        derived.push([object, derivedKoreanSummary(doc, object) ?? object.summary]);
+      for (const value of Object.values(object)) visit(value);
+    }
+  };
+  visit(doc);
+  for (const text of bilingualTexts(doc)) {
+    // A tag keeps its name (operations refer to it by name) and shows the Korean one.
+    if (text.key === 'name') text.owner['x-displayName'] = text.korean;
+    else text.owner[text.key] = text.key === 'description' ? describe(text.owner, 'ko') : text.korean;
+  }
+  for (const [example, summary] of derived) example.summary = summary;
+  return doc;
+}

@@ -1,0 +1,193 @@
+// The Postman collection (v2.1) of an edition: a folder per operation, a request
+// per documented scenario (each named example and its x-mock-when test card),
+// a test per request on `response.code`, and one collection-level pre-request
+// script that builds the X-KM-* headers and the HMAC tran token over the exact
+// body sent. Everything in it comes from the spec; newman runs it in the tests.
+import type { MockScenario, MockScenarios } from '@konaplate-contract/mock/scenarios';
+import { SpecError } from './derive.ts';
+import { whenText } from './docs-guides.ts';
+import { inLanguage, type Language, labels, plainText } from './docs-text.ts';
+import type { JsonObject, OpenApiDocument, OperationObject } from './openapi-document.ts';
+import { effectiveSchema, examplesOf, operationsOf, resolveLocal } from './openapi-document.ts';
+
+const schemaUrl = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
+
+/** The credentials and settings a partner fills in; Postman substitutes {{name}}. */
+export const collectionVariables = ['baseUrl', 'aspId', 'accessKey', 'secretKey', 'cryptoKeyId', 'timeZone'] as const;
+
+/** The JavaScript value of each common header, by name; a header the spec adds without a recipe stops generation. */
+const headerRecipes: Record<string, string> = {
+  'X-KM-User-AspId': "need('aspId')",
+  'X-KM-Correlation-Id': "tranTime.slice(2) + '-' + hex7",
+  'X-KM-Access-Key': "need('accessKey')",
+  'X-KM-Crypto-Key-Id': "encrypted ? pm.variables.get('cryptoKeyId') || undefined : undefined",
+  'X-KM-Tran-Token': "'KMV1:' + time17 + ':' + mac",
+  'X-KM-Tran-Time': 'tranTime',
+  'X-KM-Time-Zone': 'zone',
+};
+
+function envelopeField(doc: OpenApiDocument): string {
+  const envelope = doc.components.schemas.EncryptedEnvelope as { required?: string[] } | undefined;
+  const field = envelope?.required?.[0];
+  if (!field) throw new SpecError(['components.schemas.EncryptedEnvelope needs its required field (encData)']);
+  return field;
+}
+
+/** The collection-level pre-request script: every request signed exactly as the platform checks it. */
+export function preRequestScript(doc: OpenApiDocument, language: Language): string[] {
+  const l = labels[language].postman;
+  const first = operationsOf(doc)[0]?.operation;
+  const headers = (first?.parameters ?? [])
+    .map((node) => resolveLocal<JsonObject>(doc, node))
+    .filter((p) => p.in === 'header')
+    .map((p) => {
+      const recipe = headerRecipes[String(p.name)];
+      if (!recipe) throw new SpecError([`the Postman collection has no recipe for the header ${String(p.name)}`]);
+      return `  ${JSON.stringify(p.name)}: ${recipe},`;
+    });
+  const timeZone = doc.components.schemas.TimeZone as { 'x-utc-offsets': Record<string, number>; examples?: string[] };
+  const offsets = timeZone['x-utc-offsets'];
+  const defaultZone = timeZone.examples?.[0] ?? Object.keys(offsets)[0];
+  const missing = l.missing('NAME').split('NAME');
+  return [
+    '// Signs every request of this collection, as the platform checks it: the X-KM-* headers, and',
+    '// X-KM-Tran-Token = KMV1:<yyyyMMddHHmmssSSS>:<Base64 of HMAC-SHA256(secretKey, the exact body sent)>.',
+    '// Generated from the Konaplate contract; Postman runs it before each request.',
+    `const need = (name) => { const value = pm.variables.get(name); if (!value) throw new Error(${JSON.stringify(missing[0])} + name + ${JSON.stringify(missing[1])}); return String(value); };`,
+    "const body = pm.request.body && pm.request.body.mode === 'raw' ? pm.variables.replaceIn(pm.request.body.raw || '') : '';",
+    `const encrypted = (() => { try { return ${JSON.stringify(envelopeField(doc))} in JSON.parse(body); } catch (e) { return false; } })();`,
+    `const offsets = ${JSON.stringify(offsets)};`,
+    `const zone = pm.variables.get('timeZone') || ${JSON.stringify(defaultZone)};`,
+    `if (!(zone in offsets)) throw new Error(${JSON.stringify(l.badZone(Object.keys(offsets).join(', ')))});`,
+    "const time17 = new Date(Date.now() + offsets[zone] * 60000).toISOString().replace(/\\D/g, '').slice(0, 17);",
+    'const tranTime = time17.slice(0, 14);',
+    "const mac = CryptoJS.enc.Base64.stringify(CryptoJS.HmacSHA256(body, need('secretKey')));",
+    "const hex7 = pm.variables.replaceIn('{{$guid}}').replace(/-/g, '').slice(0, 7);",
+    'const headers = {',
+    ...headers,
+    '};',
+    'Object.keys(headers).forEach((key) => {',
+    '  if (headers[key] === undefined) pm.request.headers.remove(key);',
+    '  else pm.request.headers.upsert({ key, value: String(headers[key]) });',
+    '});',
+  ];
+}
+
+/** The body that reaches a scenario on the mock: the request example it needs, with the test card's values. */
+export function scenarioBody(doc: OpenApiDocument, operation: OperationObject, scenario: MockScenario): unknown {
+  const requests = examplesOf(doc, operation).filter((e) => e.where === 'request');
+  const plain = requests.find((e) => !(envelopeField(doc) in (e.example.value as JsonObject)));
+  const at = `${operation.operationId} scenario "${scenario.example}"`;
+  if (!plain) throw new SpecError([`${at}: the operation has no plaintext request example`]);
+  const when = scenario.when;
+  if ('otherwise' in when) return plain.example.value;
+  if ('invalid' in when) {
+    if (when.invalid !== 'required')
+      throw new SpecError([`${at}: the Postman collection can build x-mock-when.invalid "required" only`]);
+    const media = Object.values(operation.requestBody?.content ?? {})[0];
+    const schema = effectiveSchema(doc, (media?.schema?.oneOf as JsonObject[] | undefined)?.[0] ?? media?.schema ?? {});
+    const dropped = (schema.required as string[] | undefined)?.at(-1);
+    if (!dropped) throw new SpecError([`${at}: the plaintext request has no required field to leave out`]);
+    const { [dropped]: _, ...rest } = plain.example.value as JsonObject;
+    return rest;
+  }
+  const present = Object.entries(when.body).filter(([, v]) => v === '*');
+  const base = requests.find((e) => present.every(([k]) => k in (e.example.value as JsonObject))) ?? plain;
+  const values = Object.fromEntries(Object.entries(when.body).filter(([, v]) => v !== '*'));
+  return { ...(base.example.value as JsonObject), ...values };
+}
+
+function testScript(doc: OpenApiDocument, scenario: MockScenario, encryptedAnswer: boolean, language: Language) {
+  const l = labels[language].postman;
+  if (encryptedAnswer) {
+    const pattern = String((doc.components.schemas.JweCompact as { pattern: string }).pattern);
+    return [
+      `pm.test(${JSON.stringify(l.encryptedTest(scenario.status))}, function () {`,
+      `  pm.response.to.have.status(${scenario.status});`,
+      `  pm.expect(pm.response.json().${envelopeField(doc)}).to.match(new RegExp(${JSON.stringify(pattern)}));`,
+      '});',
+    ];
+  }
+  return [
+    `pm.test(${JSON.stringify(l.test(scenario.status, scenario.code))}, function () {`,
+    `  pm.response.to.have.status(${scenario.status});`,
+    `  pm.expect(pm.response.json().response.code).to.eql(${JSON.stringify(scenario.code)});`,
+    '});',
+  ];
+}
+
+/** The Postman collection (v2.1) of one edition, as a JSON value. */
+export function postmanCollection(bundle: OpenApiDocument, scenarios: MockScenarios, language: Language): JsonObject {
+  const doc = inLanguage(bundle, language);
+  const l = labels[language].postman;
+  const info = doc.info as JsonObject;
+  const folders = scenarios.operations.map((op) => {
+    const found = operationsOf(doc).find((o) => o.operation.operationId === op.operationId);
+    if (!found) throw new SpecError([`the scenario table names ${op.operationId}, which the spec does not have`]);
+    const { operation, path, method } = found;
+    const examples = new Map(examplesOf(doc, operation).map((e) => [`${e.where} ${e.key}`, e.example]));
+    const items = op.scenarios.map((scenario) => {
+      const example = examples.get(`${scenario.status} ${scenario.example}`) ?? {};
+      const encryptedAnswer = envelopeField(doc) in ((example.value ?? {}) as JsonObject);
+      const body = JSON.stringify(scenarioBody(doc, operation, scenario));
+      return {
+        name: plainText(String(example.summary ?? scenario.example)),
+        event: [
+          {
+            listen: 'test',
+            script: { type: 'text/javascript', exec: testScript(doc, scenario, encryptedAnswer, language) },
+          },
+        ],
+        request: {
+          method: method.toUpperCase(),
+          header: [
+            { key: 'Content-Type', value: 'application/json' },
+            { key: 'Accept', value: 'application/json' },
+          ],
+          body: { mode: 'raw', raw: body, options: { raw: { language: 'json' } } },
+          url: {
+            raw: `{{baseUrl}}${path}`,
+            host: ['{{baseUrl}}'],
+            path: path.split('/').filter(Boolean),
+          },
+          description: [
+            String(example.description ?? ''),
+            `${labels[language].testRequest}: ${whenText(scenario.when, language)}`,
+            `\`Prefer: example=${scenario.example}\``,
+          ]
+            .filter(Boolean)
+            .join('\n\n'),
+        },
+      };
+    });
+    return {
+      name: plainText(String(operation.summary)),
+      description: `\`${method.toUpperCase()} ${path}\`\n\n${String(operation.description ?? '')}`,
+      item: items,
+    };
+  });
+  const servers = (doc.servers ?? []) as Array<{ url: string }>;
+  const defaults: Record<(typeof collectionVariables)[number], string> = {
+    baseUrl: servers[0]?.url ?? '',
+    aspId: '',
+    accessKey: '',
+    secretKey: '',
+    cryptoKeyId: '',
+    timeZone: (doc.components.schemas.TimeZone as { examples?: string[] }).examples?.[0] ?? '',
+  };
+  return {
+    info: {
+      name: `${plainText(String(info.title))} ${String(info.version)}`,
+      description: [String(info.summary ?? ''), l.collection, l.mockCards].join('\n\n'),
+      schema: schemaUrl,
+    },
+    event: [{ listen: 'prerequest', script: { type: 'text/javascript', exec: preRequestScript(bundle, language) } }],
+    variable: collectionVariables.map((key) => ({
+      key,
+      value: defaults[key],
+      type: 'string',
+      description: l.variables[key],
+    })),
+    item: folders,
+  };
+}
