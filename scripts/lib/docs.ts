@@ -156,7 +156,8 @@ const style = `
   [data-component-name="Markdown/Markdown"] td code, [data-component-name="Markdown/Markdown"] th code { white-space: nowrap; }
   [data-component-name="Markdown/Markdown"] td, [data-component-name="Markdown/Markdown"] th { overflow-wrap: normal; word-break: keep-all; }
   [data-section-id^="/section/"] [data-component-name="Markdown/Markdown"] :not(pre) > code { white-space: nowrap; }
-  html[lang="ko"] [data-component-name="Markdown/Markdown"] { word-break: keep-all; }
+  /* Korean breaks between words (eojeol), not inside one: headings, sidebar and text alike. */
+  html[lang="ko"] #redoc * { word-break: keep-all; }
 `;
 
 /** The page around Redoc's output: the language, the switch to the other edition, the downloads. */
@@ -222,6 +223,8 @@ export async function docsHtml(doc: OpenApiDocument, language: Language = 'en'):
       writeFile(
         join(dir, 'redoc.json'),
         JSON.stringify({
+          // Schema names (AspId, CardNumber, ...) beside each type are the spec's own identifiers, not the partner's.
+          hideSchemaTitles: true,
           downloadUrls: [
             { title: 'openapi.yaml', url: `${root}openapi.yaml` },
             { title: 'openapi.json', url: `${root}openapi.json` },

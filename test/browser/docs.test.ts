@@ -1,95 +1,239 @@
-// The built docs in real Chromium, opened from disk: both operations render,
-// every registry code and the signing guide are there, no console error, and
-// no request leaves the page. Saves a screenshot under test-output/.
-import { mkdirSync } from 'node:fs';
+// Both editions of the partner docs in real Chromium, opened from disk as a
+// partner opens a downloaded folder: every operation and guide is there in the
+// edition's language, nothing is logged as an error, no request leaves the
+// page, the Korean edition reads Korean first (measured), the guides' tables and
+// code fit their column at 1440 and 1024 px (measured), and the language switch
+// and downloads lead to files that exist. Screenshots go to test-output/.
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { guidesOf } from '../../scripts/lib/guides.ts';
 import { generatedDir, repoRoot } from '../../scripts/lib/paths.ts';
 import { launchChromium } from '../support/browser.ts';
 import { loadBundle } from '../support/bundle.ts';
 
 const doc = loadBundle();
+const registry = doc['x-error-registry'];
+const screenshots = join(repoRoot, 'test-output');
 let browser: Browser;
-let page: Page;
-const leaving: string[] = [];
-const consoleErrors: string[] = [];
 
 beforeAll(async () => {
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(String(e)));
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith('file:') || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-    leaving.push(url);
-    return route.abort();
-  });
-  await page.goto(pathToFileURL(join(generatedDir, 'docs/index.html')).href, { waitUntil: 'load' });
+  mkdirSync(screenshots, { recursive: true });
 }, 60_000);
-
 afterAll(async () => {
   await browser?.close();
 });
 
-const operations = Object.values(doc.paths).map((item) => ({
-  summary: String(item.post?.summary ?? ''),
-  tag: String((item.post?.tags as string[] | undefined)?.[0] ?? ''),
-  path: Object.keys(doc.paths).find((p) => doc.paths[p] === item) ?? '',
+type Text = Record<string, unknown>;
+const inEdition = (language: 'en' | 'ko', node: Text, key: 'summary' | 'title' | 'name') =>
+  String(language === 'en' ? node[key] : node[key === 'name' ? 'x-ko-name' : `x-ko-${key}`]);
+
+const editions = (['en', 'ko'] as const).map((language) => ({
+  language,
+  file: join(generatedDir, language === 'en' ? 'docs/index.html' : 'docs/ko/index.html'),
+  conflictLabel: language === 'en' ? 'Source conflict.' : '출처 불일치.',
+  provisionalLabel: language === 'en' ? 'Provisional.' : '임시 코드.',
+  guideTitles: guidesOf(doc).map((g) => inEdition(language, g as unknown as Text, 'title')),
+  errorGuide: inEdition(language, guidesOf(doc).find((g) => g.id === 'error-codes') as unknown as Text, 'title'),
+  operations: Object.entries(doc.paths).map(([path, item]) => {
+    const operation = item.post as unknown as Text;
+    const tagName = (operation.tags as string[])[0];
+    const tag = (doc.tags as Text[]).find((t) => t.name === tagName) as Text;
+    return { path, summary: inEdition(language, operation, 'summary'), tag: inEdition(language, tag, 'name') };
+  }),
 }));
 
-describe('generated/docs/index.html in Chromium', () => {
-  it.each(operations)('renders the operation "$summary", reached from the sidebar', async ({ summary, tag, path }) => {
+/** Words on screen (in the viewport, not hidden): how many are Korean, how many Latin; all, and outside code. */
+function visibleWords() {
+  const counts = { all: { hangul: 0, latin: 0 }, prose: { hangul: 0, latin: 0 } };
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const element = node.parentElement;
+    if (!element || element.closest('script, style')) continue;
+    const rect = element.getBoundingClientRect();
+    const style = getComputedStyle(element);
+    if (rect.width === 0 || rect.bottom < 0 || rect.top > innerHeight || rect.left > innerWidth) continue;
+    if (style.visibility === 'hidden' || style.display === 'none') continue;
+    const words = (node.textContent ?? '').split(/[\s,.;:()[\]{}"'=+\-/]+/).filter(Boolean);
+    const hangul = words.filter((w) => /[\uAC00-\uD7A3]/.test(w)).length;
+    const latin = words.filter((w) => /^[A-Za-z]/.test(w) && !/[\uAC00-\uD7A3]/.test(w)).length;
+    counts.all.hangul += hangul;
+    counts.all.latin += latin;
+    if (!element.closest('code, pre, kbd, samp')) {
+      counts.prose.hangul += hangul;
+      counts.prose.latin += latin;
+    }
+  }
+  return counts;
+}
+
+/** The guides' tables and code blocks that need sideways scrolling or stick out, codes that wrap, and samples that scroll. */
+function layoutProblems() {
+  const guides = [...document.querySelectorAll('[data-section-id^="/section/"] [data-component-name="Markdown/Markdown"]')];
+  const column = (e: Element) => (e.closest('[data-testid="middle-panel"]') ?? document.body).getBoundingClientRect();
+  const problems: string[] = [];
+  const label = (e: Element) => `${e.tagName.toLowerCase()} "${(e.textContent ?? '').slice(0, 40)}"`;
+  const boxes = guides.flatMap((g) => [...g.querySelectorAll('table, pre')]);
+  for (const box of boxes) {
+    const holder = box.tagName === 'TABLE' ? (box.parentElement as HTMLElement) : (box as HTMLElement);
+    if (holder.scrollWidth > holder.clientWidth + 1)
+      problems.push(`${label(box)} scrolls sideways (${holder.scrollWidth} > ${holder.clientWidth} px)`);
+    if (box.getBoundingClientRect().right > column(box).right + 1) problems.push(`${label(box)} sticks out of its column`);
+  }
+  const codes = guides.flatMap((g) => [...g.querySelectorAll('code')]).filter((c) => !c.closest('pre'));
+  for (const code of codes) {
+    if (code.getClientRects().length > 1) problems.push(`${label(code)} wraps inside itself`);
+    if (code.getBoundingClientRect().right > column(code).right + 1) problems.push(`${label(code)} sticks out of its column`);
+  }
+  const samples = [...document.querySelectorAll('pre')].filter((p) => !p.closest('[data-section-id^="/section/"]'));
+  for (const pre of samples)
+    if (pre.scrollWidth > pre.clientWidth + 1) problems.push(`sample ${label(pre)} scrolls sideways`);
+  return { boxes: boxes.length, codes: codes.length, samples: samples.length, problems };
+}
+
+describe.each(editions)('the $language edition (generated/docs/…/index.html) in Chromium', (edition) => {
+  let page: Page;
+  const leaving: string[] = [];
+  const consoleErrors: string[] = [];
+  const url = pathToFileURL(edition.file).href;
+
+  beforeAll(async () => {
+    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    await page.route('**/*', (route) => {
+      const target = route.request().url();
+      if (target.startsWith('file:') || target.startsWith('data:') || target.startsWith('blob:')) return route.continue();
+      leaving.push(target);
+      return route.abort();
+    });
+    await page.goto(url, { waitUntil: 'load' });
+    await page.getByRole('heading', { name: edition.guideTitles[0] }).first().waitFor({ state: 'visible' });
+  }, 60_000);
+  afterAll(() => page?.close());
+
+  it('is in its language, with the page title and lang attribute', async () => {
+    expect(await page.getAttribute('html', 'lang')).toBe(edition.language);
+    expect(await page.title()).toBe(inEdition(edition.language, doc.info as Text, 'title'));
+    await page.screenshot({ path: join(screenshots, `docs-${edition.language}-landing.png`) });
+  });
+
+  it.each(edition.operations)('renders the operation "$summary", reached from the sidebar', async ({ summary, tag, path }) => {
     await page.getByText(tag, { exact: true }).first().click();
     await page.getByText(summary, { exact: true }).first().click();
-    const heading = page.getByRole('heading', { name: summary });
-    await heading.waitFor({ state: 'visible', timeout: 15_000 });
-    const text = await page.locator('body').textContent();
+    await page.getByRole('heading', { name: summary }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    const text = await page.locator('body').innerText();
     expect(text).toContain(path);
     expect(text).toContain('X-KM-Tran-Token');
-    expect(text).toContain('Source conflict.');
+    expect(text).toContain(edition.conflictLabel);
+    await page.screenshot({ path: join(screenshots, `docs-${edition.language}-operation-${path.split('/').at(-2)}.png`) });
   });
 
-  it('lists every code of the error registry, provisional ones flagged', async () => {
-    const text = await page.locator('body').textContent();
-    for (const [code, entry] of Object.entries(doc['x-error-registry'])) {
+  it('has every guide, in order, and the signing guide with its test vector', async () => {
+    const text = await page.locator('body').innerText();
+    let at = -1;
+    for (const title of edition.guideTitles) {
+      const found = text.indexOf(title, at + 1);
+      expect(found, title).toBeGreaterThan(at);
+      at = found;
+    }
+    const scheme = doc.components.securitySchemes.TranToken as { 'x-test-vector': { token: string } };
+    expect(text).toContain(scheme['x-test-vector'].token);
+  });
+
+  it('lists every code of the error registry with its texts, provisional ones flagged', async () => {
+    await page.getByText(edition.errorGuide, { exact: true }).first().click();
+    await page.getByRole('heading', { name: edition.errorGuide }).first().waitFor({ state: 'visible' });
+    const text = await page.locator('body').innerText();
+    for (const [code, entry] of Object.entries(registry)) {
       expect(text, code).toContain(code);
       expect(text).toContain(entry.message);
+      expect(text).toContain(entry.description);
     }
-    expect(text).toContain('placeholder code, not published by Konaplate');
+    const flagged = Object.values(registry).filter((e) => e.status === 'provisional').length;
+    expect(text.split(edition.provisionalLabel).length - 1).toBeGreaterThanOrEqual(flagged);
+    await page.screenshot({ path: join(screenshots, `docs-${edition.language}-error-codes.png`) });
   });
 
-  it('has the signing guide with its test vector, and the other guides', async () => {
-    const text = await page.locator('body').textContent();
-    const vector = (doc.components.securitySchemes.TranToken as { 'x-test-vector': { token: string } })[
-      'x-test-vector'
-    ];
-    expect(text).toContain(vector.token);
-    for (const heading of [
-      'Authentication and signing',
-      'Encryption',
-      'Error codes',
-      'Test scenarios',
-      'Where the sources disagree',
-      'Changelog',
-    ]) {
-      expect(text).toContain(heading);
-    }
+  it('shows no literal Markdown and none of the repo’s own words', async () => {
+    const text = await page.locator('body').innerText();
+    expect(text).not.toContain('`');
+    expect(text).not.toContain('**');
+    expect(text).not.toMatch(/\bseeds?\b/i);
+    expect(text).not.toMatch(/\bpnpm\b/);
   });
 
-  it('logs no console error and sends no request off the page; saves a screenshot', async () => {
-    await page.waitForTimeout(500);
-    const dir = join(repoRoot, 'test-output');
-    mkdirSync(dir, { recursive: true });
-    await page.screenshot({ path: join(dir, 'docs-operation.png') });
-    await page.getByText('Error codes', { exact: true }).first().click();
+  it.each([1440, 1024])('at %i px, no guide table or code needs sideways scrolling, and no code wraps', async (width) => {
+    await page.setViewportSize({ width, height: 1000 });
+    await page.goto(url, { waitUntil: 'load' });
+    await page.getByRole('heading', { name: edition.guideTitles[0] }).first().waitFor({ state: 'visible' });
+    const layout = await page.evaluate(layoutProblems);
+    expect(layout.boxes).toBeGreaterThan(5);
+    expect(layout.codes).toBeGreaterThan(50);
+    expect(layout.problems).toEqual([]);
+    await page.setViewportSize({ width: 1440, height: 1000 });
+  });
+
+  it('the language switch and every download link lead to files beside the page', async () => {
+    const links = await page.locator('.kona-bar a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(links.length).toBeGreaterThanOrEqual(6);
+    for (const link of links) expect(existsSync(fileURLToPath(link.split('#')[0] ?? link)), link).toBe(true);
+    const other = edition.language === 'en' ? 'ko' : 'en';
+    await page.getByText(edition.operations[0]?.tag ?? '', { exact: true }).first().click();
+    await page.getByText(edition.operations[0]?.summary ?? '', { exact: true }).first().click();
+    const hash = new URL(page.url()).hash;
+    await page.locator(`.kona-bar a[hreflang="${other}"]`).click();
+    await page.waitForURL((u) => u.pathname.endsWith(other === 'ko' ? '/ko/index.html' : '/docs/index.html'));
+    expect(await page.getAttribute('html', 'lang')).toBe(other);
+    expect(new URL(page.url()).hash).toBe(hash);
+    await page.goto(url, { waitUntil: 'load' });
+  });
+
+  it('logged no console error and sent no request off the page', async () => {
     await page.waitForTimeout(300);
-    await page.screenshot({ path: join(dir, 'docs-error-codes.png') });
     expect(consoleErrors).toEqual([]);
     expect(leaving).toEqual([]);
+  });
+});
+
+describe('the Korean edition reads Korean first', () => {
+  const ko = editions[1] as (typeof editions)[number];
+  it.each([
+    ['the landing screen', async (_: Page) => {}],
+    [
+      'an operation',
+      async (page: Page) => {
+        const op = ko.operations.at(-1);
+        await page.getByText(op?.tag ?? '', { exact: true }).first().click();
+        await page.getByText(op?.summary ?? '', { exact: true }).first().click();
+        await page.getByRole('heading', { name: op?.summary }).first().waitFor({ state: 'visible' });
+      },
+    ],
+    [
+      'the error codes',
+      async (page: Page) => {
+        await page.getByText(ko.errorGuide, { exact: true }).first().click();
+        await page.getByRole('heading', { name: ko.errorGuide }).first().waitFor({ state: 'visible' });
+      },
+    ],
+  ])('on %s, most words on screen are Korean (counted in the browser)', async (screen, go) => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await page.goto(pathToFileURL(ko.file).href, { waitUntil: 'load' });
+    await page.getByRole('heading', { name: ko.guideTitles[0] }).first().waitFor({ state: 'visible' });
+    await go(page);
+    await page.waitForTimeout(300);
+    const { all, prose } = await page.evaluate(visibleWords);
+    const share = (c: { hangul: number; latin: number }) => c.hangul / (c.hangul + c.latin);
+    console.log(
+      `Korean edition, ${screen}: ${(share(all) * 100).toFixed(0)}% of words on screen are Korean (${all.hangul} of ${all.hangul + all.latin}); outside code ${(share(prose) * 100).toFixed(0)}%`,
+    );
+    expect(share(all)).toBeGreaterThan(0.5);
+    expect(share(prose)).toBeGreaterThan(0.65);
+    await page.close();
   });
 });
