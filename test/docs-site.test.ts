@@ -95,9 +95,8 @@ describe.each(markdownPages)('%s names only what the spec has', (file) => {
           schema.minLength === schema.maxLength ? `${schema.maxLength}` : `${schema.minLength}–${schema.maxLength}`;
         expect(cells.slice(2), `${file}: ${name}`).toContain(expected);
       } else if (operation && /^[a-z]/.test(name) && !name.includes('-') && cells.length > 6) {
-        const request = (
-          operation.requestBody?.content['application/json']?.schema?.oneOf as JsonObject[]
-        )[0] as JsonObject;
+        const oneOf = operation.requestBody?.content['application/json']?.schema?.oneOf as JsonObject[] | undefined;
+        const request = oneOf?.[0] as JsonObject;
         const responses = Object.values(operation.responses).map(
           (r) =>
             ((r.content?.['application/json']?.schema?.oneOf as JsonObject[] | undefined)?.[0] ??
@@ -143,7 +142,7 @@ describe('partner texts', () => {
     const ko = views[1]?.view as JsonObject;
     const english: string[] = [];
     const visit = (node: unknown, path: string) => {
-      if (Array.isArray(node)) node.forEach((item, i) => visit(item, `${path}[${i}]`));
+      if (Array.isArray(node)) for (const [i, item] of node.entries()) visit(item, `${path}[${i}]`);
       else if (node && typeof node === 'object') {
         for (const [key, value] of Object.entries(node)) {
           if (key === 'value' || key === 'examples' || key === 'x-codeSamples' || key === 'license') continue;

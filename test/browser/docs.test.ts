@@ -46,6 +46,10 @@ const editions = (['en', 'ko'] as const).map((language) => ({
   }),
 }));
 
+/** The page's text as rendered (what a reader sees, hidden parts left out), which is what these checks are about. */
+// biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point, not the DOM's
+const visibleText = (page: Page) => page.locator('body').innerText();
+
 /** Words on screen (in the viewport, not hidden): how many are Korean, how many Latin; all, and outside code. */
 function visibleWords() {
   const counts = { all: { hangul: 0, latin: 0 }, prose: { hangul: 0, latin: 0 } };
@@ -72,7 +76,9 @@ function visibleWords() {
 
 /** The guides' tables and code blocks that need sideways scrolling or stick out, codes that wrap, and samples that scroll. */
 function layoutProblems() {
-  const guides = [...document.querySelectorAll('[data-section-id^="/section/"] [data-component-name="Markdown/Markdown"]')];
+  const guides = [
+    ...document.querySelectorAll('[data-section-id^="/section/"] [data-component-name="Markdown/Markdown"]'),
+  ];
   const column = (e: Element) => (e.closest('[data-testid="middle-panel"]') ?? document.body).getBoundingClientRect();
   const problems: string[] = [];
   const label = (e: Element) => `${e.tagName.toLowerCase()} "${(e.textContent ?? '').slice(0, 40)}"`;
@@ -81,12 +87,14 @@ function layoutProblems() {
     const holder = box.tagName === 'TABLE' ? (box.parentElement as HTMLElement) : (box as HTMLElement);
     if (holder.scrollWidth > holder.clientWidth + 1)
       problems.push(`${label(box)} scrolls sideways (${holder.scrollWidth} > ${holder.clientWidth} px)`);
-    if (box.getBoundingClientRect().right > column(box).right + 1) problems.push(`${label(box)} sticks out of its column`);
+    if (box.getBoundingClientRect().right > column(box).right + 1)
+      problems.push(`${label(box)} sticks out of its column`);
   }
   const codes = guides.flatMap((g) => [...g.querySelectorAll('code')]).filter((c) => !c.closest('pre'));
   for (const code of codes) {
     if (code.getClientRects().length > 1) problems.push(`${label(code)} wraps inside itself`);
-    if (code.getBoundingClientRect().right > column(code).right + 1) problems.push(`${label(code)} sticks out of its column`);
+    if (code.getBoundingClientRect().right > column(code).right + 1)
+      problems.push(`${label(code)} sticks out of its column`);
   }
   const samples = [...document.querySelectorAll('pre')].filter((p) => !p.closest('[data-section-id^="/section/"]'));
   for (const pre of samples)
@@ -108,7 +116,8 @@ describe.each(editions)('the $language edition (generated/docs/…/index.html) i
     page.on('pageerror', (e) => consoleErrors.push(String(e)));
     await page.route('**/*', (route) => {
       const target = route.request().url();
-      if (target.startsWith('file:') || target.startsWith('data:') || target.startsWith('blob:')) return route.continue();
+      if (target.startsWith('file:') || target.startsWith('data:') || target.startsWith('blob:'))
+        return route.continue();
       leaving.push(target);
       return route.abort();
     });
@@ -123,19 +132,24 @@ describe.each(editions)('the $language edition (generated/docs/…/index.html) i
     await page.screenshot({ path: join(screenshots, `docs-${edition.language}-landing.png`) });
   });
 
-  it.each(edition.operations)('renders the operation "$summary", reached from the sidebar', async ({ summary, tag, path }) => {
-    await page.getByText(tag, { exact: true }).first().click();
-    await page.getByText(summary, { exact: true }).first().click();
-    await page.getByRole('heading', { name: summary }).first().waitFor({ state: 'visible', timeout: 15_000 });
-    const text = await page.locator('body').innerText();
-    expect(text).toContain(path);
-    expect(text).toContain('X-KM-Tran-Token');
-    expect(text).toContain(edition.conflictLabel);
-    await page.screenshot({ path: join(screenshots, `docs-${edition.language}-operation-${path.split('/').at(-2)}.png`) });
-  });
+  it.each(edition.operations)(
+    'renders the operation "$summary", reached from the sidebar',
+    async ({ summary, tag, path }) => {
+      await page.getByText(tag, { exact: true }).first().click();
+      await page.getByText(summary, { exact: true }).first().click();
+      await page.getByRole('heading', { name: summary }).first().waitFor({ state: 'visible', timeout: 15_000 });
+      const text = await visibleText(page);
+      expect(text).toContain(path);
+      expect(text).toContain('X-KM-Tran-Token');
+      expect(text).toContain(edition.conflictLabel);
+      await page.screenshot({
+        path: join(screenshots, `docs-${edition.language}-operation-${path.split('/').at(-2)}.png`),
+      });
+    },
+  );
 
   it('has every guide, in order, and the signing guide with its test vector', async () => {
-    const text = await page.locator('body').innerText();
+    const text = await visibleText(page);
     let at = -1;
     for (const title of edition.guideTitles) {
       const found = text.indexOf(title, at + 1);
@@ -149,7 +163,7 @@ describe.each(editions)('the $language edition (generated/docs/…/index.html) i
   it('lists every code of the error registry with its texts, provisional ones flagged', async () => {
     await page.getByText(edition.errorGuide, { exact: true }).first().click();
     await page.getByRole('heading', { name: edition.errorGuide }).first().waitFor({ state: 'visible' });
-    const text = await page.locator('body').innerText();
+    const text = await visibleText(page);
     for (const [code, entry] of Object.entries(registry)) {
       expect(text, code).toContain(code);
       expect(text).toContain(entry.message);
@@ -161,31 +175,40 @@ describe.each(editions)('the $language edition (generated/docs/…/index.html) i
   });
 
   it('shows no literal Markdown and none of the repo’s own words', async () => {
-    const text = await page.locator('body').innerText();
+    const text = await visibleText(page);
     expect(text).not.toContain('`');
     expect(text).not.toContain('**');
     expect(text).not.toMatch(/\bseeds?\b/i);
     expect(text).not.toMatch(/\bpnpm\b/);
   });
 
-  it.each([1440, 1024])('at %i px, no guide table or code needs sideways scrolling, and no code wraps', async (width) => {
-    await page.setViewportSize({ width, height: 1000 });
-    await page.goto(url, { waitUntil: 'load' });
-    await page.getByRole('heading', { name: edition.guideTitles[0] }).first().waitFor({ state: 'visible' });
-    const layout = await page.evaluate(layoutProblems);
-    expect(layout.boxes).toBeGreaterThan(5);
-    expect(layout.codes).toBeGreaterThan(50);
-    expect(layout.problems).toEqual([]);
-    await page.setViewportSize({ width: 1440, height: 1000 });
-  });
+  it.each([1440, 1024])(
+    'at %i px, no guide table or code needs sideways scrolling, and no code wraps',
+    async (width) => {
+      await page.setViewportSize({ width, height: 1000 });
+      await page.goto(url, { waitUntil: 'load' });
+      await page.getByRole('heading', { name: edition.guideTitles[0] }).first().waitFor({ state: 'visible' });
+      const layout = await page.evaluate(layoutProblems);
+      expect(layout.boxes).toBeGreaterThan(5);
+      expect(layout.codes).toBeGreaterThan(50);
+      expect(layout.problems).toEqual([]);
+      await page.setViewportSize({ width: 1440, height: 1000 });
+    },
+  );
 
   it('the language switch and every download link lead to files beside the page', async () => {
     const links = await page.locator('.kona-bar a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     expect(links.length).toBeGreaterThanOrEqual(6);
     for (const link of links) expect(existsSync(fileURLToPath(link.split('#')[0] ?? link)), link).toBe(true);
     const other = edition.language === 'en' ? 'ko' : 'en';
-    await page.getByText(edition.operations[0]?.tag ?? '', { exact: true }).first().click();
-    await page.getByText(edition.operations[0]?.summary ?? '', { exact: true }).first().click();
+    await page
+      .getByText(edition.operations[0]?.tag ?? '', { exact: true })
+      .first()
+      .click();
+    await page
+      .getByText(edition.operations[0]?.summary ?? '', { exact: true })
+      .first()
+      .click();
     const hash = new URL(page.url()).hash;
     await page.locator(`.kona-bar a[hreflang="${other}"]`).click();
     await page.waitForURL((u) => u.pathname.endsWith(other === 'ko' ? '/ko/index.html' : '/docs/index.html'));
@@ -209,8 +232,14 @@ describe('the Korean edition reads Korean first', () => {
       'an operation',
       async (page: Page) => {
         const op = ko.operations.at(-1);
-        await page.getByText(op?.tag ?? '', { exact: true }).first().click();
-        await page.getByText(op?.summary ?? '', { exact: true }).first().click();
+        await page
+          .getByText(op?.tag ?? '', { exact: true })
+          .first()
+          .click();
+        await page
+          .getByText(op?.summary ?? '', { exact: true })
+          .first()
+          .click();
         await page.getByRole('heading', { name: op?.summary }).first().waitFor({ state: 'visible' });
       },
     ],
