@@ -63,7 +63,7 @@ function headerTable({ doc, language }: GuideContext): string {
     const schema = effectiveSchema(doc, p.schema as JsonObject);
     return [`\`${p.name}\`${p.required ? '' : `<br>${l.optional}`}`, lengthOf(schema), firstSentence(p.description)];
   });
-  return table([l.header, l.length, l.meaning], rows);
+  return table([l.header, l.length, l.about], rows);
 }
 
 function testVector({ english, language }: GuideContext): string {
@@ -218,7 +218,7 @@ function operationList({ doc }: GuideContext): string {
 
 function serverList({ doc }: GuideContext): string {
   return (doc.servers as Array<{ url: string; description: string }>)
-    .map((s) => `- ${plainText(firstParagraph(s.description))} \`${s.url}\``)
+    .map((s) => `- \`${s.url}\`: ${plainText(firstParagraph(s.description))}`)
     .join('\n');
 }
 
@@ -235,16 +235,21 @@ export function downloads({ language, links }: Pick<GuideContext, 'language' | '
   ].join('\n');
 }
 
+/** A message naming its field, from an example of a published code when there is one. */
 function fieldMessageExample({ doc }: GuideContext): string {
-  for (const { operation } of operationsOf(doc))
-    for (const { example } of examplesOf(doc, operation)) {
+  const found = operationsOf(doc).flatMap(({ operation }) =>
+    examplesOf(doc, operation).flatMap(({ example }) => {
       const field = example['x-error-field'];
       const code = (example.value as { response?: { code?: string } } | undefined)?.response?.code;
       const entry = code ? doc['x-error-registry'][code] : undefined;
       const message = entry && field && expectedMessage(entry, field);
-      if (message) return `\`${message}\``;
-    }
-  throw new SpecError(['the error-code guide shows a message naming a field, but no example has x-error-field']);
+      return message ? [{ message, published: entry.status === 'published' }] : [];
+    }),
+  );
+  const chosen = found.find((f) => f.published) ?? found[0];
+  if (!chosen)
+    throw new SpecError(['the error-code guide shows a message naming a field, but no example has x-error-field']);
+  return `\`${chosen.message}\``;
 }
 
 type Renderer = (context: GuideContext) => string;

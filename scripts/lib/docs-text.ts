@@ -24,6 +24,8 @@ export interface Labels {
   required: string;
   optional: string;
   length: string;
+  /** The column of the header table that explains each header. */
+  about: string;
   meaning: string;
   yes: string;
   no: string;
@@ -81,6 +83,7 @@ export const labels: Record<Language, Labels> = {
     required: 'required',
     optional: '(optional)',
     length: 'length',
+    about: 'meaning',
     meaning: 'meaning',
     yes: 'yes',
     no: 'no',
@@ -151,7 +154,8 @@ export const labels: Record<Language, Labels> = {
     required: '필수',
     optional: '(선택)',
     length: '길이',
-    meaning: '설명',
+    about: '설명',
+    meaning: '의미',
     yes: '예',
     no: '아니요',
     input: '입력',
