@@ -37,17 +37,24 @@ type Collection = {
   item: Array<{ name: string; item: Array<{ name: string; event: Array<{ listen: string }> }> }>;
 };
 
-function run(collection: Collection, variables: Record<string, string>): Promise<NewmanRunSummary> {
+/** Runs a collection with newman; the summary, and whatever the scripts wrote to Postman's console (deprecations too). */
+function run(
+  collection: Collection,
+  variables: Record<string, string>,
+): Promise<NewmanRunSummary & { console: string[] }> {
   return new Promise((resolve, reject) => {
-    newman.run(
-      {
-        collection: collection as never,
-        envVar: Object.entries(variables).map(([key, value]) => ({ key, value })),
-        reporters: [],
-        timeoutRequest: 10_000,
-      },
-      (error, summary) => (error ? reject(error) : resolve(summary)),
-    );
+    const lines: string[] = [];
+    newman
+      .run(
+        {
+          collection: collection as never,
+          envVar: Object.entries(variables).map(([key, value]) => ({ key, value })),
+          reporters: [],
+          timeoutRequest: 10_000,
+        },
+        (error, summary) => (error ? reject(error) : resolve(Object.assign(summary, { console: lines }))),
+      )
+      .on('console', (_, event: { messages: unknown[] }) => lines.push(event.messages.map(String).join(' ')));
   });
 }
 
@@ -80,7 +87,8 @@ describe.each([
       .map((p) => p.name);
     expect(headers).toHaveLength(7);
     for (const header of headers) expect(script).toContain(JSON.stringify(header));
-    expect(script).toContain('CryptoJS.HmacSHA256(body');
+    expect(script).toContain("require('crypto-js')");
+    expect(script).toContain('.HmacSHA256(body, ');
   });
 
   it('newman runs every request against the strict mock, and every test passes', async () => {
@@ -91,6 +99,7 @@ describe.each([
       `newman (${file}): ${stats.requests.total} requests, ${stats.requests.failed} failed; ${stats.assertions.total} assertions, ${stats.assertions.failed} failed; pre-request scripts ${stats.prerequestScripts.total}, failed ${stats.prerequestScripts.failed}`,
     );
     expect(failures).toEqual([]);
+    expect(summary.console, "the scripts' console output (a deprecation shows here)").toEqual([]);
     expect(stats.requests).toMatchObject({ total: scenarioCount, failed: 0 });
     expect(stats.assertions).toMatchObject({ total: scenarioCount, failed: 0 });
     expect(stats.prerequestScripts.failed).toBe(0);

@@ -129,7 +129,8 @@ export const labels: Record<Language, Labels> = {
     languageSwitch: 'Language',
     postman: {
       variables: {
-        baseUrl: 'Server URL without a trailing slash: the sandbox, your production host, or a mock server.',
+        baseUrl:
+          'Server URL without a trailing slash: the sandbox (the default), your production host, or the contract mock server (http://127.0.0.1:4010).',
         aspId: 'Your ASP ID (X-KM-User-AspId), 15 characters, given at contract.',
         accessKey: "Your project's access key (X-KM-Access-Key), 40 characters.",
         secretKey: "Your project's secret key. It only signs; it is never sent.",
@@ -200,7 +201,8 @@ export const labels: Record<Language, Labels> = {
     languageSwitch: '언어',
     postman: {
       variables: {
-        baseUrl: '끝에 슬래시가 없는 서버 URL: 샌드박스, 운영 환경 호스트, 또는 모의 서버',
+        baseUrl:
+          '끝에 슬래시가 없는 서버 URL: 샌드박스(기본값), 운영 환경 호스트, 또는 이 명세의 모의 서버(http://127.0.0.1:4010)',
         aspId: '계약 시 받은 ASP ID(X-KM-User-AspId), 15자',
         accessKey: '프로젝트의 액세스 키(X-KM-Access-Key), 40자',
         secretKey: '프로젝트의 시크릿 키. 서명에만 쓰며 전송하지 않습니다.',
