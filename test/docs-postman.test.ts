@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMockServer, loadContract, utcOffsetsOf } from '@konaplate-contract/mock';
-import newman, { type NewmanRunSummary } from 'newman';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatedDir } from '../scripts/lib/paths.ts';
+import { runCollection } from './support/newman.ts';
 
 const contract = loadContract();
 const secret = 'postman-collection-test-secret';
@@ -37,26 +37,7 @@ type Collection = {
   item: Array<{ name: string; item: Array<{ name: string; event: Array<{ listen: string }> }> }>;
 };
 
-/** Runs a collection with newman; the summary, and whatever the scripts wrote to Postman's console (deprecations too). */
-function run(
-  collection: Collection,
-  variables: Record<string, string>,
-): Promise<NewmanRunSummary & { console: string[] }> {
-  return new Promise((resolve, reject) => {
-    const lines: string[] = [];
-    newman
-      .run(
-        {
-          collection: collection as never,
-          envVar: Object.entries(variables).map(([key, value]) => ({ key, value })),
-          reporters: [],
-          timeoutRequest: 10_000,
-        },
-        (error, summary) => (error ? reject(error) : resolve(Object.assign(summary, { console: lines }))),
-      )
-      .on('console', (_, event: { messages: unknown[] }) => lines.push(event.messages.map(String).join(' ')));
-  });
-}
+const run = runCollection;
 
 const scenarioCount = contract.scenarios.operations.reduce((n, op) => n + op.scenarios.length, 0);
 

@@ -3,9 +3,10 @@
 // the spec has, partner texts carry no repo words, the Korean edition is Korean
 // in every text, a missing Korean text fails generation and lint, and a third
 // operation added to a copy of spec/ shows up everywhere with no other edit.
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { createMockServer, loadContract, utcOffsetsOf } from '@konaplate-contract/mock';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lintWith } from '../packages/spec-rules/test/lint-with.ts';
 import { SpecError } from '../scripts/lib/derive.ts';
@@ -14,8 +15,9 @@ import { docsSiteFiles } from '../scripts/lib/docs-site.ts';
 import { mockScenarios } from '../scripts/lib/mock-scenarios.ts';
 import type { JsonObject } from '../scripts/lib/openapi-document.ts';
 import { generatedDir, repoRoot } from '../scripts/lib/paths.ts';
-import { buildBundle } from '../scripts/lib/targets.ts';
+import { buildBundle, bundleFiles, mockFiles } from '../scripts/lib/targets.ts';
 import { loadBundle, propertyAt } from './support/bundle.ts';
+import { runCollection } from './support/newman.ts';
 
 const doc = loadBundle();
 const scenarios = mockScenarios(doc);
@@ -245,10 +247,9 @@ ${headers}
     content:
       application/json:
         schema:
-          $ref: ../components/schemas/VirtualAccountInquiryRequest.yaml
-        examples:
-          plaintext:
-            $ref: ../components/examples/VirtualAccountRequest.yaml
+          oneOf:
+            - $ref: ../components/schemas/VirtualAccountInquiryRequest.yaml
+            - $ref: ../components/schemas/EncryptedEnvelope.yaml
   responses:
     '200':
       description: The balance.
@@ -296,6 +297,33 @@ ${headers}
     for (const collection of ['docs/konaplate.postman_collection.json', 'docs/ko/konaplate.postman_collection.json']) {
       const folders = (JSON.parse(files[collection] ?? '{}') as { item: Array<{ name: string }> }).item;
       expect(folders).toHaveLength(3);
+    }
+    // Its requests are signed and answered like the others: newman against a strict mock of this copy.
+    const generated = mkdtempSync(join(tmpdir(), 'kona-generated-'));
+    copies.push(generated);
+    for (const file of [...bundleFiles(bundle), ...mockFiles(bundle)]) {
+      mkdirSync(dirname(join(generated, file.path)), { recursive: true });
+      writeFileSync(join(generated, file.path), file.content);
+    }
+    const contract = loadContract(generated);
+    const secret = 'third-operation-secret';
+    const mock = await createMockServer({
+      contract,
+      signing: { secret, windowSeconds: 300, now: Date.now, utcOffsets: utcOffsetsOf(contract) },
+    });
+    try {
+      const baseUrl = (await mock.listen(0, '127.0.0.1')).href.replace(/\/$/, '');
+      const summary = await runCollection(JSON.parse(files['docs/konaplate.postman_collection.json'] ?? '{}'), {
+        baseUrl,
+        aspId: 'KMASP0000000001',
+        accessKey: 'sandbox-access-key-not-a-real-key-000001',
+        secretKey: secret,
+      });
+      const requests = summary.run.executions.filter((e) => e.item.name && /balance/.test(String(e.request.url)));
+      expect(requests.length).toBe(2);
+      expect(summary.run.failures.map((f) => f.error.message)).toEqual([]);
+    } finally {
+      await mock.close();
     }
     const guides = docsSpec(bundle, mockScenarios(bundle), 'en').info as JsonObject;
     expect(String(guides.description)).toContain('Inquire the balance of a card');

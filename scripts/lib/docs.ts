@@ -16,7 +16,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MockScenarios } from '@konaplate-contract/mock/scenarios';
-import { type LinkBase, renderGuides } from './docs-guides.ts';
+import { type LinkBase, plaintextRequest, renderGuides } from './docs-guides.ts';
 import { inLanguage, type Language, labels, plainText } from './docs-text.ts';
 import type { JsonObject, OpenApiDocument } from './openapi-document.ts';
 import { examplesOf, operationsOf, resolveLocal } from './openapi-document.ts';
@@ -37,8 +37,7 @@ export function codeSamples(
 ): Array<{ lang: string; label: string; source: string }> {
   const found = operationsOf(doc).find((o) => o.operation.operationId === operationId);
   if (!found) throw new Error(`no operation ${operationId}`);
-  const request = examplesOf(doc, found.operation).find((e) => e.where === 'request' && e.key === 'plaintext');
-  const body = JSON.stringify(request?.example.value);
+  const body = JSON.stringify(plaintextRequest(doc, found.operation));
   const sandbox = (doc.servers as Array<{ url: string }>)[0]?.url;
   const recipes: Record<string, string> = {
     'X-KM-User-AspId': '$KONAPLATE_ASP_ID',

@@ -5,7 +5,7 @@
 // body sent. Everything in it comes from the spec; newman runs it in the tests.
 import type { MockScenario, MockScenarios } from '@konaplate-contract/mock/scenarios';
 import { SpecError } from './derive.ts';
-import { whenText } from './docs-guides.ts';
+import { plaintextRequest, whenText } from './docs-guides.ts';
 import { inLanguage, type Language, labels, plainText } from './docs-text.ts';
 import type { JsonObject, OpenApiDocument, OperationObject } from './openapi-document.ts';
 import { effectiveSchema, examplesOf, operationsOf, resolveLocal } from './openapi-document.ts';
@@ -77,11 +77,10 @@ export function preRequestScript(doc: OpenApiDocument, language: Language): stri
 /** The body that reaches a scenario on the mock: the request example it needs, with the test card's values. */
 export function scenarioBody(doc: OpenApiDocument, operation: OperationObject, scenario: MockScenario): unknown {
   const requests = examplesOf(doc, operation).filter((e) => e.where === 'request');
-  const plain = requests.find((e) => !(envelopeField(doc) in (e.example.value as JsonObject)));
+  const plain = plaintextRequest(doc, operation) as JsonObject;
   const at = `${operation.operationId} scenario "${scenario.example}"`;
-  if (!plain) throw new SpecError([`${at}: the operation has no plaintext request example`]);
   const when = scenario.when;
-  if ('otherwise' in when) return plain.example.value;
+  if ('otherwise' in when) return plain;
   if ('invalid' in when) {
     if (when.invalid !== 'required')
       throw new SpecError([`${at}: the Postman collection can build x-mock-when.invalid "required" only`]);
@@ -89,13 +88,14 @@ export function scenarioBody(doc: OpenApiDocument, operation: OperationObject, s
     const schema = effectiveSchema(doc, (media?.schema?.oneOf as JsonObject[] | undefined)?.[0] ?? media?.schema ?? {});
     const dropped = (schema.required as string[] | undefined)?.at(-1);
     if (!dropped) throw new SpecError([`${at}: the plaintext request has no required field to leave out`]);
-    const { [dropped]: _, ...rest } = plain.example.value as JsonObject;
+    const { [dropped]: _, ...rest } = plain;
     return rest;
   }
   const present = Object.entries(when.body).filter(([, v]) => v === '*');
-  const base = requests.find((e) => present.every(([k]) => k in (e.example.value as JsonObject))) ?? plain;
+  const base =
+    requests.find((e) => present.every(([k]) => k in (e.example.value as JsonObject)))?.example.value ?? plain;
   const values = Object.fromEntries(Object.entries(when.body).filter(([, v]) => v !== '*'));
-  return { ...(base.example.value as JsonObject), ...values };
+  return { ...(base as JsonObject), ...values };
 }
 
 function testScript(doc: OpenApiDocument, scenario: MockScenario, encryptedAnswer: boolean, language: Language) {
