@@ -2,6 +2,7 @@
 // table, both from generated/ (bundled into dist/ at build time). Everything
 // the commands know about operations, headers, fields, codes and test cards
 // comes from here, so a new operation in spec/ needs no edit in this package.
+import type { OperationId } from '@konaplate-contract/client';
 import type { MockScenario, MockScenarios } from '@konaplate-contract/mock/scenarios';
 import { type ErrorRegistry, follow, type SourceConflict } from '@konaplate-contract/spec-rules';
 import bundle from '../../../generated/mock/scenarios.json' with { type: 'json' };
@@ -42,7 +43,8 @@ export interface Guess extends SourceConflict {
 }
 
 export interface Operation {
-  operationId: string;
+  /** The client's operation ids and these come from the same spec. */
+  operationId: OperationId;
   method: string;
   path: string;
   summary: string;
@@ -119,7 +121,7 @@ function loadOperations(): Operation[] {
     const okBranches = ((ok.oneOf as JsonObject[] | undefined) ?? [ok]).map((b) => effectiveSchema(doc, b));
     const table = scenarioTable.operations.find((o) => o.operationId === operation.operationId);
     return {
-      operationId: operation.operationId,
+      operationId: operation.operationId as OperationId,
       method,
       path,
       summary: String(operation.summary ?? operation.operationId),

@@ -1,7 +1,7 @@
 // Credentials from the environment, with sandbox-shaped defaults taken from the
 // spec (the header schemas' examples and the signing test vector's secret),
 // which the mock accepts unless it runs in strict mode.
-import type { EncryptionKeys, SigningCredentials } from './client.ts';
+import type { EncryptionKeys, SigningCredentials, TimeZone } from './client.ts';
 import { doc, headerField, schemaExample, testVectorSecret } from './contract.ts';
 import { type Io, readFlagFile, UsageError } from './io.ts';
 import { brokenKeywords, describeRule } from './keywords.ts';
@@ -26,7 +26,7 @@ const asHeader = {
 export const timeZones = Object.keys((doc.components.schemas.TimeZone?.['x-utc-offsets'] ?? {}) as object);
 
 export interface Credentials extends SigningCredentials {
-  timeZone: string;
+  timeZone: TimeZone;
   /** Which values are the spec's sandbox-shaped defaults rather than yours. */
   defaults: string[];
 }
@@ -72,7 +72,12 @@ export function loadCredentials(
   checkAgainstHeader('accessKey', accessKey, env.accessKey);
   if (!timeZones.includes(timeZone))
     throw new UsageError(`the time zone must be one of ${timeZones.join(', ')} (--time-zone or ${env.timeZone})`);
-  return { aspId, accessKey, secretKey, timeZone, defaults };
+  return { aspId, accessKey, secretKey, timeZone: timeZone as TimeZone, defaults };
+}
+
+/** The PEM block of a kind in a file's text (files may carry comment lines around it, as openssl allows). */
+function pemBlock(text: string, kind: string): string | undefined {
+  return new RegExp(`-----BEGIN ${kind}-----[\\s\\S]+?-----END ${kind}-----`).exec(text)?.[0];
 }
 
 export interface KeyFlags {
@@ -82,11 +87,11 @@ export interface KeyFlags {
 }
 
 /**
- * Encryption keys from files, when any key flag is given. `need` says which
- * keys the command uses: signing encrypts only (the server's public key),
- * calling also decrypts answers (the client's private key).
+ * Encryption keys from files, when any key flag is given: the key id, the
+ * server's public key (requests are encrypted to it) and the client's private
+ * key (encrypted answers are decrypted with it; the client imports both).
  */
-export function loadKeys(io: Io, flags: KeyFlags, need: 'encrypt' | 'both'): EncryptionKeys | undefined {
+export function loadKeys(io: Io, flags: KeyFlags): EncryptionKeys | undefined {
   const keyId = flags['crypto-key-id'] ?? io.env[env.cryptoKeyId];
   const server = flags['server-public-key'];
   const client = flags['client-private-key'];
@@ -96,17 +101,17 @@ export function loadKeys(io: Io, flags: KeyFlags, need: 'encrypt' | 'both'): Enc
     return undefined;
   }
   if (server === undefined) throw new UsageError('--client-private-key needs --server-public-key to encrypt with');
-  if (need === 'both' && client === undefined)
+  if (client === undefined)
     throw new UsageError(
       '--server-public-key needs --client-private-key too (encrypted answers are decrypted with it)',
     );
   if (keyId === undefined) throw new UsageError(`encryption needs --crypto-key-id (or ${env.cryptoKeyId})`);
   checkAgainstHeader('cryptoKeyId', keyId, flags['crypto-key-id'] !== undefined ? '--crypto-key-id' : env.cryptoKeyId);
-  const serverPublicKey = readFlagFile('server-public-key', server);
-  if (!serverPublicKey.includes('BEGIN PUBLIC KEY'))
+  const serverPublicKey = pemBlock(readFlagFile('server-public-key', server), 'PUBLIC KEY');
+  if (!serverPublicKey)
     throw new UsageError('--server-public-key must be an RSA public key in SPKI PEM ("BEGIN PUBLIC KEY")');
-  const clientPrivateKey = client === undefined ? '' : readFlagFile('client-private-key', client);
-  if (client !== undefined && !clientPrivateKey.includes('BEGIN PRIVATE KEY'))
+  const clientPrivateKey = pemBlock(readFlagFile('client-private-key', client), 'PRIVATE KEY');
+  if (!clientPrivateKey)
     throw new UsageError('--client-private-key must be an RSA private key in PKCS#8 PEM ("BEGIN PRIVATE KEY")');
   return { keyId, serverPublicKey, clientPrivateKey };
 }

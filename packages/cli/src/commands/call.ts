@@ -3,7 +3,9 @@ import { parseArgs } from 'node:util';
 import {
   createKonaplateClient,
   KonaplateConfigError,
+  KonaplateContractError,
   KonaplateError,
+  KonaplateResponseError,
   KonaplateTransportError,
   KonaplateValidationError,
   validateRequest,
@@ -99,7 +101,7 @@ export async function callCommand(argv: string[], io: Io): Promise<number> {
       throw new UsageError('--timeout-ms must be a positive whole number of milliseconds');
   }
   const credentials = loadCredentials(io, flags);
-  const encryption = loadKeys(io, flags, 'both');
+  const encryption = loadKeys(io, flags);
 
   let client: ReturnType<typeof createKonaplateClient>;
   try {
@@ -108,7 +110,7 @@ export async function callCommand(argv: string[], io: Io): Promise<number> {
       aspId: credentials.aspId,
       accessKey: credentials.accessKey,
       secretKey: credentials.secretKey,
-      timeZone: credentials.timeZone as 'KST',
+      timeZone: credentials.timeZone,
       ...(encryption ? { encryption } : {}),
       ...(timeoutMs ? { timeoutMs } : {}),
     });
@@ -117,10 +119,7 @@ export async function callCommand(argv: string[], io: Io): Promise<number> {
       throw new UsageError(`${configSources[error.field] ?? error.field}: ${error.message}`);
     throw error;
   }
-  const call = client[operation.operationId as keyof typeof client] as unknown as (
-    body: unknown,
-  ) => Promise<{ data?: unknown; error?: unknown }>;
-  const { data, error } = await call(body);
+  const { data, error } = await client.call(operation.operationId, body as never);
   if (error === undefined) {
     io.out(`${JSON.stringify(data, null, 2)}\n`);
     return 0;
@@ -135,6 +134,9 @@ export async function callCommand(argv: string[], io: Io): Promise<number> {
   if (error instanceof KonaplateValidationError) throw new UsageError(validationLine(error));
   if (error instanceof KonaplateConfigError)
     throw new UsageError(`${configSources[error.field] ?? error.field}: ${error.message}`);
-  if (error instanceof KonaplateTransportError) throw new Failure(maskCardNumbers(error.message));
+  if (error instanceof KonaplateContractError)
+    throw new Failure(`the answer breaks the contract: ${error.field} (rule: ${error.rule}); HTTP ${error.status}`);
+  if (error instanceof KonaplateTransportError || error instanceof KonaplateResponseError)
+    throw new Failure(maskCardNumbers(error.message));
   throw new Failure(`${operation.operationId}: ${(error as Error).message}`);
 }

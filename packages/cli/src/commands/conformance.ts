@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { signHeaders } from '../client.ts';
 import { deriveCases, type TestData } from '../conformance/cases.ts';
-import { junit, table, totals, totalsLine } from '../conformance/report.ts';
+import { hints, junit, table, totals, totalsLine } from '../conformance/report.ts';
 import { runCases } from '../conformance/runner.ts';
 import { type Operation, operations } from '../contract.ts';
 import { loadCredentials, loadKeys } from '../credentials.ts';
@@ -119,7 +119,7 @@ export async function conformanceCommand(argv: string[], io: Io): Promise<number
   const concurrency = positive('concurrency', flags.concurrency, 8, 64);
   const timeoutMs = positive('timeout-ms', flags['timeout-ms'], 10_000, 600_000);
   const credentials = loadCredentials(io, flags);
-  const keys = loadKeys(io, flags, 'both');
+  const keys = loadKeys(io, flags);
 
   const started = performance.now();
   const sampleHeaders = await signHeaders(
@@ -143,6 +143,7 @@ export async function conformanceCommand(argv: string[], io: Io): Promise<number
   const shown = flags.quiet ? outcomes.filter((o) => o.result === 'fail') : outcomes;
   io.out(table(shown));
   const t = totals(outcomes);
+  for (const hint of hints(outcomes)) io.out(`${hint}\n`);
   io.out(`${totalsLine(t, seconds)}\n`);
   if (flags.junit) {
     try {

@@ -22,8 +22,9 @@ Options:
   --base-url <url>            where the curl command sends (e.g. http://127.0.0.1:4010 for the mock)
   --time-zone <zone>          zone of X-KM-Tran-Time (default KST, or KONAPLATE_TIME_ZONE)
   --secret-file <file>        the secret key, from a file (default KONAPLATE_SECRET)
-  --crypto-key-id <id>        encrypt the body: the X-KM-Crypto-Key-Id (or KONAPLATE_CRYPTO_KEY_ID)...
-  --server-public-key <file>  ...and the server's RSA public key (SPKI PEM) it is encrypted to
+  --crypto-key-id <id>        encrypt the body: the X-KM-Crypto-Key-Id (or KONAPLATE_CRYPTO_KEY_ID),
+  --server-public-key <file>  the server's RSA public key (SPKI PEM) it is encrypted to, and
+  --client-private-key <file> your private key (PKCS#8 PEM; the client checks the pair before encrypting)
   --help                      this text
 
 Credentials come from KONAPLATE_ASP_ID, KONAPLATE_ACCESS_KEY and KONAPLATE_SECRET; unset, the
@@ -63,6 +64,7 @@ export async function signCommand(argv: string[], io: Io): Promise<number> {
       'secret-file': { type: 'string' },
       'crypto-key-id': { type: 'string' },
       'server-public-key': { type: 'string' },
+      'client-private-key': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -104,7 +106,7 @@ export async function signRequest(
   text: string,
 ): Promise<SignedRequest> {
   const credentials = loadCredentials(io, flags);
-  const keys = loadKeys(io, flags, 'encrypt');
+  const keys = loadKeys(io, flags);
   const bodyText = keys ? await encryptBody(keys, text) : text;
   const headers = await signHeaders({ ...credentials, ...(keys ? { cryptoKeyId: keys.keyId } : {}) }, bodyText);
   return { operation, headers, bodyText };

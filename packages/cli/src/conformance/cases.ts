@@ -44,6 +44,8 @@ export interface Case {
   expect: Expectation;
   /** The contract's documented guesses this case puts to the test. */
   conflicts: Guess[];
+  /** The header or body field the case breaks or leaves out. */
+  field?: string;
   scenario?: MockScenario;
   /** Why it is not run (no test data for it, no keys). */
   skip?: string;
@@ -219,11 +221,12 @@ function fieldCases(
   maxBodyBytes: number,
 ): Case[] {
   const cases: Case[] = [];
-  const where = field.in === 'header' ? field.name : field.name;
+  const where = field.name;
   if (field.required) {
     cases.push({
       operation,
       kind: 'missing',
+      field: field.name,
       name: `${where} missing`,
       ...makeCase(undefined),
       expect: { codes: codesFor(['required']) },
@@ -237,6 +240,7 @@ function fieldCases(
     cases.push({
       operation,
       kind: 'bounds',
+      field: field.name,
       name: `${where} ${label}`,
       ...makeCase(value),
       expect: { codes },
@@ -248,6 +252,7 @@ function fieldCases(
     cases.push({
       operation,
       kind: 'type',
+      field: field.name,
       name: `${where} as ${label} (type ${String(field.schema.type)})`,
       ...makeCase(value),
       expect: { codes: codesFor(['type']) },

@@ -13,6 +13,7 @@ import {
   registry,
   sensitiveNames,
 } from '../contract.ts';
+import { maskCardNumbers } from '../io.ts';
 import { brokenKeywords, describeRule } from '../keywords.ts';
 import type { Case } from './cases.ts';
 
@@ -45,11 +46,14 @@ export interface Verdict {
   code?: string;
   /** Guesses of the contract a failure points at. */
   conflicts: Guess[];
+  /** The field the answer's message names (messageWithField), when it names one. */
+  named?: string;
 }
 
 const uniqueGuesses = (guesses: Guess[]): Guess[] => [
   ...new Map(guesses.map((g) => [`${g.where} ${g.decision}`, g])).values(),
 ];
+const contractChecks = new Set(['code', 'code registered', 'HTTP status', 'envelope', 'payload schema']);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const schemaNamed = (name: string): JsonObject => effectiveSchema(doc, doc.components.schemas[name] ?? {});
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -94,11 +98,15 @@ export function checkAnswer(c: Case, answer: Answer, sent: Sent): Verdict {
   const conflicts: Guess[] = [...c.conflicts];
   const fail = (check: string, message: string) => failures.push({ check, message });
   const warn = (check: string, message: string) => warnings.push({ check, message });
+  // Guesses bear on what the contract says comes back (codes, statuses, shapes), not on echoes or leaks.
+  const guessed = () => failures.some((f) => contractChecks.has(f.check));
+  let named: string | undefined;
   const verdict = (code?: string): Verdict => ({
     failures,
     warnings,
     ...(code === undefined ? {} : { code }),
-    conflicts: failures.length > 0 ? uniqueGuesses(conflicts) : [],
+    ...(named === undefined ? {} : { named }),
+    conflicts: guessed() ? uniqueGuesses(conflicts) : [],
   });
 
   // Nothing secret or cardholder comes back, whatever else the answer is.
@@ -209,6 +217,13 @@ export function checkAnswer(c: Case, answer: Answer, sent: Sent): Verdict {
     );
     if (!forms.some((form) => form.test(message)))
       warn('message', `message differs from the registry's "${entry.message}"`);
+    // The field a message names should be the one the case broke.
+    const template = entry.messageWithField?.split('{field}');
+    if (template?.length === 2) {
+      named = new RegExp(`^${escapeRegex(template[0] ?? '')}(.+)${escapeRegex(template[1] ?? '')}$`).exec(message)?.[1];
+      if (c.field && named !== undefined && named !== c.field)
+        warn('message', `the message names ${maskCardNumbers(named)}, but the case broke ${c.field}`);
+    }
     if (envelope.description !== entry.description)
       warn('message', `description differs from the registry's for ${code}`);
   }

@@ -54,6 +54,25 @@ export function table(outcomes: Outcome[]): string {
   return lines.join('\n');
 }
 
+/** Lines that say what a pattern of failures most likely means, before anyone doubts the contract. */
+export function hints(outcomes: Outcome[]): string[] {
+  const failed = outcomes.filter((o) => o.result === 'fail');
+  const lines: string[] = [];
+  const signing = failed.filter(
+    (o) => o.case.kind !== 'bounds' && o.case.kind !== 'missing' && /^X-KM-Tran-(Token|Time)$/.test(o.named ?? ''),
+  );
+  if (signing.length > 0)
+    lines.push(
+      `hint: ${signing.length} failing case(s) were refused naming X-KM-Tran-Token or X-KM-Tran-Time: check the secret (KONAPLATE_SECRET or --secret-file) and this machine's clock before the token and time guesses.`,
+    );
+  const accepted = failed.filter((o) => o.case.kind === 'signature' && o.code === '000_000');
+  if (accepted.length > 0)
+    lines.push(
+      `hint: the server accepted ${accepted.length} request(s) with a bad token: it does not verify signatures (the project's mock does only when started with a secret).`,
+    );
+  return lines;
+}
+
 export interface Totals {
   cases: number;
   passed: number;

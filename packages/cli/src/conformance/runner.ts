@@ -29,6 +29,8 @@ export interface Outcome {
   warnings: Finding[];
   status?: number;
   code?: string;
+  /** The field the answer's message names, if any. */
+  named?: string;
   ms: number;
   conflicts: Guess[];
 }
@@ -104,6 +106,8 @@ async function sendEncrypted(c: Case, options: RunOptions): Promise<{ answer: An
     timeZone: options.credentials.timeZone as 'KST',
     encryption: options.keys as EncryptionKeys,
     retry: false,
+    // The runner checks the payload itself, so a bad one is reported with the rest, not as a thrown error.
+    validateResponses: false,
     timeoutMs: options.timeoutMs ?? 10_000,
     fetch: async (req) => {
       request = req;
@@ -112,11 +116,11 @@ async function sendEncrypted(c: Case, options: RunOptions): Promise<{ answer: An
       return response;
     },
   });
-  const call = client[c.operation.operationId as keyof typeof client] as unknown as (
-    body: unknown,
-  ) => Promise<{ data?: unknown; error?: unknown }>;
-  const { data, error } = await call((c.body as { encrypt: unknown }).encrypt);
-  if (!raw || !request) throw (error as Error) ?? new Error('no answer');
+  const { data, error } = await client.call(c.operation.operationId, (c.body as { encrypt: never }).encrypt);
+  if (!raw || !request || (error !== undefined && !(error instanceof KonaplateError)))
+    throw new Error(
+      `the client could not complete the encrypted call: ${(error as Error | undefined)?.message ?? 'no answer'}`,
+    );
   const headers = [...request.headers].map(([n, v]) => [headerField(n)?.name ?? n, v] as [string, string]);
   let decrypted: unknown;
   if (data !== undefined) decrypted = data;
@@ -142,16 +146,22 @@ async function runCase(c: Case, options: RunOptions): Promise<Outcome> {
       warnings: verdict.warnings,
       status: answer.status,
       ...(verdict.code ? { code: verdict.code } : {}),
+      ...(verdict.named ? { named: verdict.named } : {}),
       conflicts: verdict.conflicts,
       ms: performance.now() - started,
     };
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause?.code;
-    const reason = (error as Error).name === 'TimeoutError' ? 'timed out' : (cause ?? (error as Error).message);
+    const message =
+      (error as Error).name === 'TimeoutError'
+        ? 'no answer (timed out)'
+        : cause
+          ? `no answer (${cause})`
+          : (error as Error).message;
     return {
       ...base,
       result: 'fail',
-      failures: [{ check: 'answer', message: `no answer (${reason})` }],
+      failures: [{ check: 'answer', message }],
       ms: performance.now() - started,
     };
   }
