@@ -3,7 +3,16 @@ import { dirname, join } from 'node:path';
 import { docsHtml, docsSpec } from './docs.ts';
 import { mockScenarios } from './mock-scenarios.ts';
 import type { GeneratedFile } from './targets.ts';
-import { buildBundle, bundleFiles, clientFiles, errorCodeFiles, mockFiles, readmeFile, typeFiles } from './targets.ts';
+import {
+  buildBundle,
+  bundleFiles,
+  clientFiles,
+  errorCodeFiles,
+  mockFiles,
+  qaQuickStartFiles,
+  readmeFile,
+  typeFiles,
+} from './targets.ts';
 
 /** Runs every generator from the spec; returns the files, in a stable order. Writes nothing. */
 export async function generateAll(): Promise<GeneratedFile[]> {
@@ -15,6 +24,7 @@ export async function generateAll(): Promise<GeneratedFile[]> {
     ...mockFiles(doc),
     ...clientFiles(doc),
     { path: 'docs/index.html', content: await docsHtml(docsSpec(doc, mockScenarios(doc))) },
+    ...(await qaQuickStartFiles(doc)),
   ];
   files.push(readmeFile(files));
   return files.sort((a, b) => a.path.localeCompare(b.path));

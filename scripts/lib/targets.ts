@@ -6,6 +6,7 @@ import { type DeriveOptions, deriveBundle } from './derive.ts';
 import { mockScenarios } from './mock-scenarios.ts';
 import type { ErrorRegistry, JsonObject, OpenApiDocument } from './openapi-document.ts';
 import { registrySchemaPath, specEntry } from './paths.ts';
+import { mockReadme, quickStartReadme } from './qa-quick-start.ts';
 import { bundleSpec } from './redocly.ts';
 
 /** A generated file: its path under generated/ and its exact content. */
@@ -168,8 +169,13 @@ export const utcOffsets = ${json(contract.utcOffsets)} as const;
   return [{ path: 'client/contract.ts', content }];
 }
 
+/** The QA quick start region of packages/mock/README.md: a file outside generated/, its path relative to it. */
+export async function qaQuickStartFiles(doc: OpenApiDocument): Promise<GeneratedFile[]> {
+  return [{ path: mockReadme.path, content: await quickStartReadme(doc) }];
+}
+
 export function readmeFile(files: GeneratedFile[]): GeneratedFile {
-  const list = [...files.map((f) => f.path), 'README.md']
+  const list = [...files.map((f) => f.path).filter((p) => !p.startsWith('../')), 'README.md']
     .sort()
     .map((p) => `- \`${p}\``)
     .join('\n');

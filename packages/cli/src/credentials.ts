@@ -80,6 +80,13 @@ function pemBlock(text: string, kind: string): string | undefined {
   return new RegExp(`-----BEGIN ${kind}-----[\\s\\S]+?-----END ${kind}-----`).exec(text)?.[0];
 }
 
+/** A --crypto-key-id given alone: the X-KM-Crypto-Key-Id of a body that is already encrypted (checked, never shown). */
+export function cryptoKeyIdAlone(flags: KeyFlags): string | undefined {
+  const keyId = flags['crypto-key-id'];
+  if (keyId !== undefined) checkAgainstHeader('cryptoKeyId', keyId, '--crypto-key-id');
+  return keyId;
+}
+
 export interface KeyFlags {
   'crypto-key-id'?: string | undefined;
   'server-public-key'?: string | undefined;
@@ -95,11 +102,7 @@ export function loadKeys(io: Io, flags: KeyFlags): EncryptionKeys | undefined {
   const keyId = flags['crypto-key-id'] ?? io.env[env.cryptoKeyId];
   const server = flags['server-public-key'];
   const client = flags['client-private-key'];
-  if (server === undefined && client === undefined) {
-    if (flags['crypto-key-id'] !== undefined)
-      throw new UsageError('--crypto-key-id needs --server-public-key (the key the body is encrypted to)');
-    return undefined;
-  }
+  if (server === undefined && client === undefined) return undefined;
   if (server === undefined) throw new UsageError('--client-private-key needs --server-public-key to encrypt with');
   if (client === undefined)
     throw new UsageError(

@@ -102,6 +102,8 @@ export async function callCommand(argv: string[], io: Io): Promise<number> {
   }
   const credentials = loadCredentials(io, flags);
   const encryption = loadKeys(io, flags);
+  if (!encryption && flags['crypto-key-id'] !== undefined)
+    throw new UsageError('--crypto-key-id needs --server-public-key and --client-private-key');
 
   let client: ReturnType<typeof createKonaplateClient>;
   try {

@@ -120,6 +120,8 @@ export async function conformanceCommand(argv: string[], io: Io): Promise<number
   const timeoutMs = positive('timeout-ms', flags['timeout-ms'], 10_000, 600_000);
   const credentials = loadCredentials(io, flags);
   const keys = loadKeys(io, flags);
+  if (!keys && flags['crypto-key-id'] !== undefined)
+    throw new UsageError('--crypto-key-id needs --server-public-key and --client-private-key');
 
   const started = performance.now();
   const sampleHeaders = await signHeaders(

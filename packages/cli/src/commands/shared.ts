@@ -1,6 +1,7 @@
 import { KonaplateValidationError, validateRequest } from '../client.ts';
 import { findOperation, type Operation, operations } from '../contract.ts';
 import { UsageError } from '../io.ts';
+import { brokenKeywords, describeRule } from '../keywords.ts';
 
 /** The operation of an id, or a usage error that lists the valid ones. */
 export function requireOperation(operationId: string): Operation {
@@ -28,7 +29,19 @@ export function parseBody(text: string): unknown {
 export function bodyProblem(operation: Operation | undefined, text: string): string | null {
   try {
     const body = parseBody(text);
-    if (operation) validateRequest(operation.operationId, body);
+    if (!operation) return null;
+    if (typeof body === 'object' && body !== null && 'encData' in body) {
+      // An envelope encrypted elsewhere: only its own fields can be checked.
+      for (const field of operation.envelope) {
+        const value = (body as Record<string, unknown>)[field.name];
+        const broken =
+          value === undefined ? (field.required ? 'required' : undefined) : brokenKeywords(field.schema, value)[0];
+        if (broken)
+          return `${field.name} ${broken === 'required' ? 'is required' : describeRule(field.schema, broken)} (rule: ${broken})`;
+      }
+      return null;
+    }
+    validateRequest(operation.operationId, body);
     return null;
   } catch (error) {
     if (error instanceof UsageError) return error.message;
@@ -39,7 +52,7 @@ export function bodyProblem(operation: Operation | undefined, text: string): str
 
 /** One line for a request field that breaks the spec: the field, what the rule asks, the rule's name. */
 export function validationLine(error: KonaplateValidationError): string {
-  return `${error.field}: ${error.message.replace(new RegExp(`^${error.field} `), '')} (rule: ${error.rule})`;
+  return `${error.message} (rule: ${error.rule})`;
 }
 
 /** A base URL and an operation path, one slash between them. */

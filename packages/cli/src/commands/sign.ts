@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { encryptBody, signHeaders } from '../client.ts';
 import { type Operation, operations } from '../contract.ts';
-import { type KeyFlags, loadCredentials, loadKeys } from '../credentials.ts';
+import { cryptoKeyIdAlone, type KeyFlags, loadCredentials, loadKeys } from '../credentials.ts';
 import { type Io, readFlagFile, shellQuote, UsageError } from '../io.ts';
 import { bodyProblem, joinUrl, requireOperation } from './shared.ts';
 
@@ -22,7 +22,8 @@ Options:
   --base-url <url>            where the curl command sends (e.g. http://127.0.0.1:4010 for the mock)
   --time-zone <zone>          zone of X-KM-Tran-Time (default KST, or KONAPLATE_TIME_ZONE)
   --secret-file <file>        the secret key, from a file (default KONAPLATE_SECRET)
-  --crypto-key-id <id>        encrypt the body: the X-KM-Crypto-Key-Id (or KONAPLATE_CRYPTO_KEY_ID),
+  --crypto-key-id <id>        X-KM-Crypto-Key-Id; alone, for a body you encrypted yourself. To encrypt the
+                              body here, also give (the id may come from KONAPLATE_CRYPTO_KEY_ID):
   --server-public-key <file>  the server's RSA public key (SPKI PEM) it is encrypted to, and
   --client-private-key <file> your private key (PKCS#8 PEM; the client checks the pair before encrypting)
   --help                      this text
@@ -108,7 +109,8 @@ export async function signRequest(
   const credentials = loadCredentials(io, flags);
   const keys = loadKeys(io, flags);
   const bodyText = keys ? await encryptBody(keys, text) : text;
-  const headers = await signHeaders({ ...credentials, ...(keys ? { cryptoKeyId: keys.keyId } : {}) }, bodyText);
+  const cryptoKeyId = keys?.keyId ?? cryptoKeyIdAlone(flags);
+  const headers = await signHeaders({ ...credentials, ...(cryptoKeyId ? { cryptoKeyId } : {}) }, bodyText);
   return { operation, headers, bodyText };
 }
 

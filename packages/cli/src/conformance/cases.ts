@@ -6,8 +6,10 @@ import {
   codeGuesses,
   type Field,
   type Guess,
+  isEncryptedScenario,
   type MockScenario,
   type Operation,
+  scenarioBody,
   scenarioTable,
   schemaExample,
 } from '../contract.ts';
@@ -158,23 +160,6 @@ export function boundaryValues(
   }
   return found;
 }
-
-/** The body a scenario is reached with: the valid body with the scenario's test values, or a required field left out. */
-export function scenarioBody(operation: Operation, scenario: MockScenario, base: Record<string, unknown>) {
-  const when = scenario.when;
-  if ('otherwise' in when) return { ...base };
-  if ('invalid' in when) {
-    // A required field left out: the last one, so the others are valid.
-    const body = { ...base };
-    const required = operation.body.filter((f) => f.required);
-    const dropped = required.at(-1);
-    if (dropped) delete body[dropped.name];
-    return body;
-  }
-  return { ...base, ...when.body };
-}
-
-const isEncryptedScenario = (s: MockScenario) => 'body' in s.when && Object.values(s.when.body).includes('*');
 
 function scenarioCases(operation: Operation, options: DeriveOptions, base: Record<string, unknown>): Case[] {
   const data = options.testData?.[operation.operationId];

@@ -86,7 +86,7 @@ function payloadConflicts(schema: JsonObject, path: string): Guess[] {
       part === 'items' ? (flat.items as JsonObject) : (flat.properties as Record<string, JsonObject>)?.[part];
     if (!next) break;
     at = part === 'items' ? `${at}[]` : at ? `${at}.${part}` : part;
-    found.push(...guessesOf(next, at));
+    found.push(...guessesOf(doc, next, at));
     current = next;
   }
   return found;
@@ -171,7 +171,7 @@ export function checkAnswer(c: Case, answer: Answer, sent: Sent): Verdict {
   const envelope = isObject(body) ? body.response : undefined;
   if (!isObject(envelope)) {
     fail('envelope', 'the body has no "response" object (the platform envelope)');
-    conflicts.push(...guessesOf(doc.components.schemas.ResponseStatus, 'response envelope'));
+    conflicts.push(...guessesOf(doc, doc.components.schemas.ResponseStatus, 'response envelope'));
     return verdict();
   }
   const status = schemaNamed('ResponseStatus');
