@@ -80,13 +80,13 @@ export async function signCommand(argv: string[], io: Io): Promise<number> {
   const baseUrl = flags['base-url'] ?? io.env.KONAPLATE_BASE_URL;
   if (flags.curl && baseUrl === undefined)
     throw new UsageError('--curl needs --base-url <url> (e.g. http://127.0.0.1:4010 for the local mock)');
+  const url = flags.curl ? joinUrl(baseUrl as string, (operation as Operation).path) : undefined;
   const text = bodyFlag(flags);
+  const signed = await signRequest(io, flags, operation, text);
   // Signing a body the server will refuse is allowed (QA sends such bodies on purpose); say so on stderr.
   const problem = bodyProblem(operation, text);
   if (problem) io.err(`konaplate sign: warning: ${problem}; signing it anyway\n`);
-
-  const signed = await signRequest(io, flags, operation, text);
-  if (!flags.curl) {
+  if (url === undefined) {
     io.out(
       Object.entries(signed.headers)
         .map(([name, value]) => `${name}: ${value}\n`)
@@ -95,7 +95,7 @@ export async function signCommand(argv: string[], io: Io): Promise<number> {
     if (signed.bodyText !== text) io.out(`\n${signed.bodyText}\n`);
     return 0;
   }
-  io.out(`${curlCommand(joinUrl(baseUrl as string, (operation as Operation).path), operation as Operation, signed)}\n`);
+  io.out(`${curlCommand(url, operation as Operation, signed)}\n`);
   return 0;
 }
 
