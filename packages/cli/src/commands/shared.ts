@@ -18,10 +18,11 @@ export function parseBody(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    const where = /position (\d+)/.exec((error as Error).message)?.[1];
-    throw new UsageError(
-      `--body is not valid JSON${where === undefined ? '' : ` (at character ${where})`}: give one JSON object, e.g. '{"cardNo":"…"}'`,
-    );
+    const reason = (error as Error).message;
+    const where = /position (\d+)/.exec(reason)?.[1];
+    const at =
+      where !== undefined ? ` (at character ${where})` : /end of JSON/.test(reason) ? ' (it ends too early)' : '';
+    throw new UsageError(`--body is not valid JSON${at}: give one JSON object, e.g. '{"cardNo":"…"}'`);
   }
 }
 
