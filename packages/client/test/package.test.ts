@@ -169,7 +169,9 @@ describe('the published package', () => {
     const { tranToken } = (await import(pathToFileURL(out).href)) as {
       tranToken: typeof import('../src/index.ts').tranToken;
     };
-    const spec = loadContract().spec as unknown as { components: { securitySchemes: Record<string, Record<string, unknown>> } };
+    const spec = loadContract().spec as unknown as {
+      components: { securitySchemes: Record<string, Record<string, unknown>> };
+    };
     const vector = spec.components.securitySchemes.TranToken?.['x-test-vector'] as Record<string, string>;
     expect(await tranToken(vector.secretKey as string, vector.requestTime as string, vector.body as string)).toBe(
       vector.token,
