@@ -20,7 +20,7 @@ interface Run {
   stdout: string;
   stderr: string;
   lastLine: string;
-  totals: Totals;
+  totals: Totals & { node: string };
 }
 
 let runs = 0;
@@ -48,7 +48,7 @@ function runFixtures(files: string[], env: Record<string, string> = {}): Promise
     child.on('error', reject);
     child.on('close', (exitCode) => {
       const lines = stdout.split('\n').filter((line) => line.trim() !== '');
-      let totals: Totals;
+      let totals: Run['totals'];
       try {
         totals = JSON.parse(readFileSync(totalsFile, 'utf8'));
       } catch (error) {
@@ -79,7 +79,7 @@ describe.concurrent('totals line from real vitest runs', () => {
       expect(run.lastLine).toBe(line);
       expect(run.exitCode).toBe(exit);
       const [passed, failed, skipped = 0] = line.match(/\d+/g)?.map(Number) ?? [];
-      expect(run.totals).toMatchObject({ passed, failed, skipped });
+      expect(run.totals).toMatchObject({ passed, failed, skipped, node: process.version });
       expect(run.totals.failedOutsideTests).toHaveLength(outside);
     });
   }

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Reporter, SerializedError, TestModule, TestRunEndReason, TestSuite } from 'vitest/node';
 
-/** What the closing line says, and what `KONAPLATE_TOTALS_FILE` receives as JSON. */
+/** What the closing line says, and what `KONAPLATE_TOTALS_FILE` receives as JSON (with `node`, the version that ran). */
 export interface Totals {
   passed: number;
   failed: number;
@@ -41,7 +41,7 @@ export default class TotalsReporter implements Reporter {
     const file = process.env.KONAPLATE_TOTALS_FILE;
     if (file) {
       mkdirSync(dirname(resolve(file)), { recursive: true });
-      writeFileSync(file, `${JSON.stringify(totals, null, 2)}\n`);
+      writeFileSync(file, `${JSON.stringify({ ...totals, node: process.version }, null, 2)}\n`);
     }
   }
 }
