@@ -19,8 +19,8 @@ export interface Totals {
  * - a file that failed on its own (its import threw, a top-level `beforeAll`/`afterAll` threw, no tests in it);
  * - a suite whose `beforeAll`/`afterAll` threw (`beforeEach`/`afterEach` errors already fail their test);
  * - each unhandled error (an unhandled rejection, an error thrown outside any test).
- * If vitest still calls the run failed and nothing above was counted, that counts as one failure, so the
- * line never says `0 failed` for a failed run.
+ * If vitest still calls the run failed (or interrupted) and nothing above was counted, that counts as one
+ * failure, so the line never says `0 failed` for a run that did not pass.
  *
  * With `KONAPLATE_TOTALS_FILE` set, the totals are also written there as JSON (`.ci/run` adds up its runs).
  */
@@ -88,7 +88,7 @@ export function countTotals(
     failOutside(`${kind}: ${firstLine(error)}`);
   }
 
-  if (reason === 'failed' && totals.failed === 0) failOutside('vitest reported the run as failed');
+  if (reason !== 'passed' && totals.failed === 0) failOutside(`vitest reported the run as ${reason}`);
   return totals;
 }
 
