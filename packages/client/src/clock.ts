@@ -1,4 +1,4 @@
-import { utcOffsets } from '../../../generated/client/contract.ts';
+import { utcOffsets } from './contract.ts';
 
 export type TimeZone = keyof typeof utcOffsets;
 
