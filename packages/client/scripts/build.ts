@@ -14,9 +14,16 @@ import { type BuildOptions, build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** The esbuild options of the published bundle; bench/client.ts measures the same. */
+/** The package's entry and its two HMAC implementations. */
+export const entries = {
+  index: `${root}src/index.ts`,
+  hmac: `${root}src/hmac.ts`,
+  'hmac.node': `${root}src/hmac.node.ts`,
+};
+
+/** The esbuild options of the published bundle; bench/client.ts and bench/scale.ts measure the same. */
 export const bundleOptions: BuildOptions = {
-  entryPoints: { index: `${root}src/index.ts`, hmac: `${root}src/hmac.ts`, 'hmac.node': `${root}src/hmac.node.ts` },
+  entryPoints: entries,
   bundle: true,
   splitting: true,
   format: 'esm',
