@@ -16,6 +16,16 @@ import {
 
 /** Runs every generator from the spec (or a copy of it, by its entry file); returns the files, in a stable order. Writes nothing. */
 export async function generateAll(entry?: string): Promise<GeneratedFile[]> {
+  return (await generateEverything(entry)).files;
+}
+
+/**
+ * generateAll's files under generated/, and `outside`: the files beyond it
+ * whose generated region is rewritten (paths relative to the repository root).
+ */
+export async function generateEverything(
+  entry?: string,
+): Promise<{ files: GeneratedFile[]; outside: GeneratedFile[] }> {
   const doc = await buildBundle(entry);
   const files = [
     ...bundleFiles(doc),
@@ -24,10 +34,9 @@ export async function generateAll(entry?: string): Promise<GeneratedFile[]> {
     ...mockFiles(doc),
     ...clientFiles(doc),
     { path: 'docs/index.html', content: await docsHtml(docsSpec(doc, mockScenarios(doc))) },
-    ...(await qaQuickStartFiles(doc)),
   ];
   files.push(readmeFile(files));
-  return files.sort((a, b) => a.path.localeCompare(b.path));
+  return { files: files.sort((a, b) => a.path.localeCompare(b.path)), outside: await qaQuickStartFiles(doc) };
 }
 
 /** Replaces the contents of `outDir` with `files`, so a target that is gone leaves no stale file. */

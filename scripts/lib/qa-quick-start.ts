@@ -12,8 +12,8 @@ import { repoRoot } from './paths.ts';
 
 export const quickStartStart = '<!-- qa-quick-start:start -->';
 export const quickStartEnd = '<!-- qa-quick-start:end -->';
-/** The README the region lives in, relative to generated/ (the generate pipeline writes under generated/). */
-export const mockReadme = { path: '../packages/mock/README.md', absolute: `${repoRoot}packages/mock/README.md` };
+/** The README the region lives in, from the repository root. */
+export const mockReadme = { path: 'packages/mock/README.md', absolute: `${repoRoot}packages/mock/README.md` };
 /** Where `pnpm mock` listens by default. */
 const mockUrl = 'http://127.0.0.1:4010';
 

@@ -169,13 +169,13 @@ export const utcOffsets = ${json(contract.utcOffsets)} as const;
   return [{ path: 'client/contract.ts', content }];
 }
 
-/** The QA quick start region of packages/mock/README.md: a file outside generated/, its path relative to it. */
+/** The QA quick start region of packages/mock/README.md: a file outside generated/ (path from the repository root). */
 export async function qaQuickStartFiles(doc: OpenApiDocument): Promise<GeneratedFile[]> {
   return [{ path: mockReadme.path, content: await quickStartReadme(doc) }];
 }
 
 export function readmeFile(files: GeneratedFile[]): GeneratedFile {
-  const list = [...files.map((f) => f.path).filter((p) => !p.startsWith('../')), 'README.md']
+  const list = [...files.map((f) => f.path), 'README.md']
     .sort()
     .map((p) => `- \`${p}\``)
     .join('\n');
