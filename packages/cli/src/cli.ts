@@ -29,9 +29,13 @@ Credentials: KONAPLATE_ASP_ID, KONAPLATE_ACCESS_KEY, KONAPLATE_SECRET (sandbox s
 /** Runs one command line; returns the exit code. Never throws, never prints a stack trace. */
 export async function run(argv: string[], io: Io = processIo): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined) {
+    io.err(`${help}\n`); // no command: a usage error, so not on stdout
+    return 2;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     io.out(`${help}\n`);
-    return name === undefined ? 2 : 0;
+    return 0;
   }
   if (name === '--version') {
     io.out(`${String((doc.info as { version?: string }).version)}\n`);

@@ -25,7 +25,7 @@ Options:
   --crypto-key-id <id>        X-KM-Crypto-Key-Id; alone, for a body you encrypted yourself. To encrypt the
                               body here, also give (the id may come from KONAPLATE_CRYPTO_KEY_ID):
   --server-public-key <file>  the server's RSA public key (SPKI PEM) it is encrypted to, and
-  --client-private-key <file> your private key (PKCS#8 PEM; the client checks the pair before encrypting)
+  --client-private-key <file> your private key (PKCS#8 PEM; the client loads both keys to encrypt)
   --help                      this text
 
 Credentials come from KONAPLATE_ASP_ID, KONAPLATE_ACCESS_KEY and KONAPLATE_SECRET; unset, the

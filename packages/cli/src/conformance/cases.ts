@@ -13,7 +13,7 @@ import {
   scenarioTable,
   schemaExample,
 } from '../contract.ts';
-import { brokenKeywords, jsonType } from '../keywords.ts';
+import { brokenKeywords } from '../keywords.ts';
 
 export type CaseKind = 'scenario' | 'missing' | 'bounds' | 'type' | 'json' | 'media' | 'signature';
 
@@ -370,5 +370,3 @@ export function tamper(text: string): string {
   const replacement = /\d/.test(c) ? String((Number(c) + 1) % 10) : c === 'a' ? 'b' : 'a';
   return `${text.slice(0, at)}${replacement}${text.slice(at + 1)}`;
 }
-
-export { jsonType };
