@@ -1,7 +1,7 @@
-// `pnpm --filter @konaplate-contract/cli build`: one self-contained executable,
-// dist/konaplate.js: the CLI, the client, jose, yaml and the bundled contract
+// `pnpm --filter @konaplate-contract/cli build`: one self-contained module,
+// dist/konaplate.js (run by bin/konaplate.js): the CLI, the client, jose, yaml and the bundled contract
 // (generated/openapi.json and the scenario table) in one ESM file for Node.
-import { chmod, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { type BuildOptions, build } from 'esbuild';
 
@@ -20,14 +20,13 @@ export const buildOptions: BuildOptions = {
   legalComments: 'none',
   banner: {
     // A CommonJS dependency that calls require() gets Node's own.
-    js: "#!/usr/bin/env node\nimport { createRequire as __konaplateRequire } from 'node:module';\nconst require = __konaplateRequire(import.meta.url);",
+    js: "import { createRequire as __konaplateRequire } from 'node:module';\nconst require = __konaplateRequire(import.meta.url);",
   },
 };
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   await rm(`${root}dist`, { recursive: true, force: true });
   const result = await build({ ...buildOptions, metafile: true });
-  await chmod(`${root}dist/konaplate.js`, 0o755);
   const bytes = Object.values(result.metafile?.outputs ?? {}).reduce((sum, o) => sum + o.bytes, 0);
   console.log(`built dist/konaplate.js (${Math.round(bytes / 1024)} kB, self-contained)`);
 }

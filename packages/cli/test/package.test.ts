@@ -57,10 +57,11 @@ afterAll(async () => {
 });
 
 describe('the packed CLI', () => {
-  it('holds the built executable, its README and manifest, nothing else', async () => {
+  it('holds the executable, its built bundle, README and manifest, nothing else', async () => {
     const { stdout } = await exec('tar', ['-tzf', tarball]);
     expect(stdout.trim().split('\n').sort()).toEqual([
       'package/README.md',
+      'package/bin/konaplate.js',
       'package/dist/konaplate.js',
       'package/package.json',
     ]);
@@ -69,9 +70,9 @@ describe('the packed CLI', () => {
     );
     expect(manifest).toMatchObject({
       name: '@konaplate-contract/cli',
-      bin: { konaplate: './dist/konaplate.js' },
+      bin: { konaplate: './bin/konaplate.js' },
       engines: { node: '>=20.19.0' },
-      files: ['dist', 'README.md'],
+      files: ['bin', 'dist', 'README.md'],
       publishConfig: { access: 'restricted' },
     });
     expect(manifest.private).toBeUndefined();
@@ -91,7 +92,9 @@ describe('the packed CLI', () => {
     expect(await readdir(join(project, 'node_modules/@konaplate-contract'))).toEqual(['cli']);
     const bundle = await readFile(join(project, 'node_modules/@konaplate-contract/cli/dist/konaplate.js'), 'utf8');
     // (booleans, so that a failure does not print a 270 kB file)
-    expect(bundle.startsWith('#!/usr/bin/env node\n')).toBe(true);
+    const bin = await readFile(join(project, 'node_modules/@konaplate-contract/cli/bin/konaplate.js'), 'utf8');
+    expect(bin.startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(bin).toContain("import('../dist/konaplate.js')");
     expect(/from\s*["'](tsx|@konaplate-contract\/[a-z-]+|\.\.?\/)/.test(bundle)).toBe(false);
     expect(/import\(\s*["']\.\.?\//.test(bundle)).toBe(false);
     // keepNames: minified error classes still say what they are.
