@@ -67,8 +67,7 @@ describe('konaplate call', () => {
   it.each([
     [['call', 'inquireCardVirtualAccount', '--body', '{"cardNo":'], /--body is not valid JSON \(it ends too early\)/],
     [['call', 'inquireCardVirtualAccount', '--body', '{"cardNo" 1}'], /--body is not valid JSON \(at character \d+\)/],
-    // (the client words it "a object"; reported to the client's owner)
-    [['call', 'inquireCardVirtualAccount', '--body', '[1]'], /body must be an? object, not array \(rule: type\)/],
+    [['call', 'inquireCardVirtualAccount', '--body', '[1]'], /body must be an object, not array \(rule: type\)/],
     [
       ['call', 'inquireCard', '--body', '{}'],
       /unknown operation "inquireCard"; operations: inquireUnregisteredCard, inquireCardVirtualAccount/,

@@ -158,8 +158,11 @@ function checkConfig(config: KonaplateClientConfig): { baseUrl: string; timeZone
   return { baseUrl: baseUrl.replace(/\/$/, ''), timeZone: timeZone as TimeZone };
 }
 
-/** The `{"encData": JWE}` text of a plaintext body, for tools that sign and send it themselves (loads jose). */
-export async function encryptBody(config: EncryptionConfig, plaintext: string): Promise<string> {
+/** The `{"encData": JWE}` text of a plaintext body, for tools that sign and send it themselves (loads jose; needs the server key only). */
+export async function encryptBody(
+  config: Pick<EncryptionConfig, 'serverPublicKey'>,
+  plaintext: string,
+): Promise<string> {
   return (await import('./encryption.ts')).encryptBody(config, plaintext);
 }
 

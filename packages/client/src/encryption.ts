@@ -19,20 +19,26 @@ export interface Encryptor {
   decrypt(jwe: string, operationId: string): Promise<string>;
 }
 
-async function importKeys(config: EncryptionConfig) {
-  const serverPublicKey = await importSPKI(config.serverPublicKey, 'RSA-OAEP-256').catch(() => {
-    throw new KonaplateConfigError(
-      'encryption.serverPublicKey',
-      'encryption.serverPublicKey is not an RSA public key in SPKI PEM',
-    );
-  });
-  const clientPrivateKey = await importPKCS8(config.clientPrivateKey, 'RSA-OAEP-256').catch(() => {
-    throw new KonaplateConfigError(
-      'encryption.clientPrivateKey',
-      'encryption.clientPrivateKey is not an RSA private key in PKCS#8 PEM',
-    );
-  });
-  return { serverPublicKey, clientPrivateKey };
+/** Each key is imported on its first use: encrypting needs only the server's, decrypting only the client's. */
+function keyImporters(config: Partial<EncryptionConfig>) {
+  let serverPublicKey: ReturnType<typeof importSPKI> | undefined;
+  let clientPrivateKey: ReturnType<typeof importPKCS8> | undefined;
+  return {
+    serverPublicKey: () =>
+      (serverPublicKey ??= importSPKI(String(config.serverPublicKey), 'RSA-OAEP-256').catch(() => {
+        throw new KonaplateConfigError(
+          'encryption.serverPublicKey',
+          'encryption.serverPublicKey is not an RSA public key in SPKI PEM',
+        );
+      })),
+    clientPrivateKey: () =>
+      (clientPrivateKey ??= importPKCS8(String(config.clientPrivateKey), 'RSA-OAEP-256').catch(() => {
+        throw new KonaplateConfigError(
+          'encryption.clientPrivateKey',
+          'encryption.clientPrivateKey is not an RSA private key in PKCS#8 PEM',
+        );
+      })),
+  };
 }
 
 /**
@@ -40,20 +46,19 @@ async function importKeys(config: EncryptionConfig) {
  * signing, so the token signs the envelope; encrypted answers are decrypted
  * with the client key (A128GCM or A256GCM).
  */
-export function createEncryptor(config: EncryptionConfig): Encryptor {
-  const keys = importKeys(config);
-  keys.catch(() => undefined); // reported on the first call, not as an unhandled rejection
+export function createEncryptor(config: Partial<EncryptionConfig>): Encryptor {
+  const keys = keyImporters(config);
   const encoder = new TextEncoder();
   return {
     async encrypt(text) {
-      const { serverPublicKey } = await keys;
+      const serverPublicKey = await keys.serverPublicKey();
       const jwe = await new CompactEncrypt(encoder.encode(text))
         .setProtectedHeader({ alg: 'RSA-OAEP-256', enc: 'A128GCM' })
         .encrypt(serverPublicKey);
       return JSON.stringify({ encData: jwe });
     },
     async decrypt(jwe, operationId) {
-      const { clientPrivateKey } = await keys;
+      const clientPrivateKey = await keys.clientPrivateKey();
       const { plaintext } = await compactDecrypt(jwe, clientPrivateKey, {
         keyManagementAlgorithms: ['RSA-OAEP-256'],
         contentEncryptionAlgorithms: ['A128GCM', 'A256GCM'],
@@ -69,7 +74,7 @@ export function createEncryptor(config: EncryptionConfig): Encryptor {
   };
 }
 
-/** The `{"encData": JWE}` text of a plaintext body, for tools that sign and send it themselves. */
-export function encryptBody(config: EncryptionConfig, plaintext: string): Promise<string> {
+/** The `{"encData": JWE}` text of a plaintext body, for tools that sign and send it themselves (needs the server key only). */
+export function encryptBody(config: Pick<EncryptionConfig, 'serverPublicKey'>, plaintext: string): Promise<string> {
   return createEncryptor(config).encrypt(plaintext);
 }

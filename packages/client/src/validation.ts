@@ -19,7 +19,8 @@ export function checkField(name: string, rule: FieldRule, value: unknown): [stri
   const type = typeOf(value);
   const expected = rule.type === 'integer' ? 'number' : rule.type;
   if (type !== expected || (rule.type === 'integer' && !Number.isInteger(value))) {
-    const wanted = rule.type === 'integer' ? 'a whole number' : rule.type === 'array' ? 'an array' : `a ${rule.type}`;
+    const wanted =
+      rule.type === 'integer' ? 'a whole number' : `${/^[aeiou]/.test(rule.type) ? 'an' : 'a'} ${rule.type}`;
     return ['type', `${name} must be ${wanted}, not ${type}`];
   }
   if (typeof value === 'string') {
