@@ -1,5 +1,13 @@
 import type { Registry } from './contract.ts';
-import type { Diagnostic } from './prism.ts';
+
+/** One problem Prism's validator found in a request. */
+export interface Diagnostic {
+  /** Ajv's keyword (`required`, `minLength`, `pattern`, ...) or Prism's own code. */
+  code: string;
+  /** Where: `['header']`, `['body', 'cardNo']`, ... */
+  path: string[];
+  message: string;
+}
 
 /** A platform-style error the mock answers with: HTTP status, result code, the field it names, and why (for QA). */
 export interface MockError {
