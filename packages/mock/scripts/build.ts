@@ -5,11 +5,12 @@
 // - the contract the mock serves, copied from generated/ (dist/contract/);
 // - type declarations (tsc);
 // - the licences of the bundled packages (dist/THIRD-PARTY-LICENSES.txt).
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -88,6 +89,13 @@ async function thirdPartyLicenses(metafile: Metafile): Promise<string> {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const started = performance.now();
   await rm(dist, { recursive: true, force: true });
+  // Declarations (tsc) while esbuild bundles.
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  const declarations = promisify(execFile)(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')]).catch(
+    (error: { stdout?: string; message: string }) => {
+      throw new Error(`tsc failed:\n${error.stdout || error.message}`);
+    },
+  );
   const result = await build({ ...bundleOptions, metafile: true });
   for (const file of contractFiles) {
     await mkdir(dirname(join(dist, 'contract', file)), { recursive: true });
@@ -96,8 +104,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     });
   }
   await writeFile(join(dist, 'THIRD-PARTY-LICENSES.txt'), await thirdPartyLicenses(result.metafile));
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+  await declarations;
   const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
   console.log(
     `built dist/: bundles ${(bytes / 1e6).toFixed(2)} MB, contract, declarations, licences (${Math.round(performance.now() - started)} ms)`,
