@@ -1,7 +1,9 @@
 // `pnpm bench:mock`: throughput and p99 latency, side by side in one run, of our
-// mock (2 workers, quiet, validation on), stock `prism mock` on the same bundle,
-// and a bare node:http server returning a fixed body. Prints a table and ratios.
-import { type ChildProcess, spawn } from 'node:child_process';
+// mock (2 workers, quiet, validation on, latency and fault injection off), the
+// same from its packaged build (what `npm install` gives QA), stock `prism mock`
+// on the same bundle, and a bare node:http server returning a fixed body.
+// Prints a table and ratios.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -22,6 +24,10 @@ const headers = {
 const path = '/api/v1/card/virtual-account/inquiry';
 
 const bare = `require('node:http').createServer((q, s) => { q.resume(); q.on('end', () => { s.writeHead(200, {'content-type': 'application/json'}); s.end('{"response":{"code":"000_000","message":"Success.","description":"ok"},"accountNo":"56201234567890","bankCode":"088","connectType":"FIXATION","status":"ACTIVE"}'); }); }).listen(Number(process.argv[1]), '127.0.0.1', () => console.log('listening'));`;
+
+// The packaged build (dist/cli.js), as the tarball ships it.
+const build = spawnSync('pnpm', ['--filter', '@konaplate-contract/mock', 'build'], { cwd: repoRoot, encoding: 'utf8' });
+if (build.status !== 0) throw new Error(`the mock's build failed:\n${build.stdout}${build.stderr}`);
 
 const targets: Array<{ name: string; port: number; start: (port: number) => ChildProcess; ready: RegExp }> = [
   {
@@ -47,6 +53,20 @@ const targets: Array<{ name: string; port: number; start: (port: number) => Chil
         '--quiet',
         '--workers',
         '1',
+        '--port',
+        String(port),
+      ]),
+    ready: /Ctrl-C stops/,
+  },
+  {
+    name: 'our mock, packaged build (2 workers)',
+    port: 4715,
+    start: (port) =>
+      spawn(process.execPath, [
+        join(repoRoot, 'packages/mock/dist/cli.js'),
+        '--quiet',
+        '--workers',
+        '2',
         '--port',
         String(port),
       ]),
@@ -136,5 +156,12 @@ for (const r of rows) {
   const vsBare = bareRow ? (r.c10.rps / bareRow.c10.rps).toFixed(2) : '-';
   console.log(
     `| ${r.name} | ${r.c10.rps.toFixed(0)} | ${r.c10.p99} | ${r.c50.rps.toFixed(0)} | ${r.c50.p99} | ${r.c10.bad + r.c50.bad} | ${vsPrism} | ${vsBare} |`,
+  );
+}
+const ours = rows.find((r) => r.name === 'our mock (2 workers)');
+if (ours && prism) {
+  const ratio = ours.c10.rps / prism.c10.rps;
+  console.log(
+    `\nour mock (2 workers, injection off) ÷ stock Prism @10: ${ratio.toFixed(1)}× (goal ≥ 5×: ${ratio >= 5 ? 'met' : 'NOT met'})`,
   );
 }

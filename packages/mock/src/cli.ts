@@ -206,6 +206,15 @@ const listenProblems: Record<string, string> = {
 const listenFailure = (error: NodeJS.ErrnoException) =>
   `konaplate-mock: cannot listen on ${args.host}:${port} (${error.code ?? 'error'}): ${listenProblems[error.code ?? ''] ?? error.message}`;
 
+/** A runtime failure, not a usage one: one line, exit 1. A worker lets the primary say it, once. */
+function stopWith(line: string): void {
+  if (cluster.isWorker) process.send?.({ failed: line }, () => process.exit(1));
+  else {
+    console.error(line);
+    process.exit(1);
+  }
+}
+
 async function serve(): Promise<void> {
   let encryption: EncryptionKeys | undefined;
   if (args['server-private-key']) {
@@ -221,25 +230,24 @@ async function serve(): Promise<void> {
       fail(`cannot use the encryption keys: ${(error as Error).message}`);
     }
   }
-  const mock = await createMockServer({
-    contract,
-    signing: secret ? { secret, windowSeconds, now: Date.now, utcOffsets: utcOffsetsOf(contract) } : undefined,
-    encryption,
-    injection: latency || faultRate > 0 ? { latency, faultRate, faultMode } : undefined,
-    log: args.quiet ? undefined : (line) => process.stdout.write(`${line}\n`),
-  });
+  let mock: Awaited<ReturnType<typeof createMockServer>>;
+  try {
+    mock = await createMockServer({
+      contract,
+      signing: secret ? { secret, windowSeconds, now: Date.now, utcOffsets: utcOffsetsOf(contract) } : undefined,
+      encryption,
+      injection: latency || faultRate > 0 ? { latency, faultRate, faultMode } : undefined,
+      log: args.quiet ? undefined : (line) => process.stdout.write(`${line}\n`),
+    });
+  } catch (error) {
+    // The contract cannot be served (a scenario table that does not match the spec, ...): one line, exit 1.
+    return stopWith(`konaplate-mock: cannot serve this contract: ${(error as Error).message.split('\n')[0]}`);
+  }
   let url: URL;
   try {
     url = await mock.listen(port, args.host);
   } catch (error) {
-    // A runtime failure, not a usage one: one line, exit 1. A worker lets the primary say it, once.
-    const line = listenFailure(error as NodeJS.ErrnoException);
-    if (cluster.isWorker) process.send?.({ failed: line }, () => process.exit(1));
-    else {
-      console.error(line);
-      process.exit(1);
-    }
-    return;
+    return stopWith(listenFailure(error as NodeJS.ErrnoException));
   }
   const stop = () => {
     mock.close().then(() => process.exit(0));

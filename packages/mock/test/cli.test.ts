@@ -253,6 +253,49 @@ describe('everything the mock says comes from the spec', () => {
     expect(stdout).not.toMatch(/encData present\b/);
   });
 
+  it('the claim --list makes holds: {"encData":"abc"} is refused with 000_002, a JWE-shaped value is the scenario', async () => {
+    const { url } = await start(['--workers', '1', '--quiet']);
+    const abc = await post(url, VA, { encData: 'abc' });
+    expect([abc.status, abc.json.response?.code, abc.json.response?.message]).toEqual([
+      400,
+      '000_002',
+      'Invalid input parameter. encData',
+    ]);
+    const jwe = [
+      'eyJhbGciOiJSU0EtT0FFUC0yNTYiLCJlbmMiOiJBMTI4R0NNIn0',
+      'a'.repeat(60),
+      'b'.repeat(16),
+      'c'.repeat(20),
+      'd'.repeat(22),
+    ].join('.');
+    const shaped = await post(url, VA, { encData: jwe }, { 'x-km-crypto-key-id': undefined });
+    expect([shaped.status, shaped.headers.get('x-konaplate-mock-scenario')]).toEqual([200, 'encrypted']);
+  }, 30_000);
+
+  it('a scenario table that does not match the spec: one line, exit 1, even with two workers', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'konaplate-mock-bad-'));
+    try {
+      mkdirSync(join(dir, 'mock'));
+      writeFileSync(join(dir, 'openapi.json'), JSON.stringify(contract.spec));
+      const scenarios = structuredClone(contract.scenarios);
+      const first = scenarios.operations[0];
+      if (!first) throw new Error('no operation');
+      first.operationId = 'inquireNothing';
+      writeFileSync(join(dir, 'mock/scenarios.json'), JSON.stringify(scenarios));
+      const run = spawnSync(process.execPath, [bin, '--port', '0', '--workers', '2', '--generated-dir', dir], {
+        encoding: 'utf8',
+        env: cleanEnv,
+        timeout: 20_000,
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr.trimEnd().split('\n')).toEqual([
+        'konaplate-mock: cannot serve this contract: scenario table names inquireNothing, which the spec does not have',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a third operation in the bundle is listed and served with no change to the mock', async () => {
     const spec = structuredClone(contract.spec) as unknown as OpenApiDocument;
     const copy = structuredClone(spec.paths[VA]) as OpenApiDocument['paths'][string];
