@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { basename, delimiter, dirname, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Contract, loadContract, utcOffsetsOf } from './contract.ts';
-import { type EncryptionKeys, loadKeys } from './encryption.ts';
+import type { EncryptionKeys } from './encryption.ts';
 import {
   describeFaults,
   describeLatency,
@@ -17,7 +17,9 @@ import {
   parseLatency,
 } from './injection.ts';
 import { describeScenario } from './scenarios.ts';
-import { createMockServer } from './server.ts';
+
+// Prism, jose and the server load only once the options are known to be good (see serve()),
+// so --help, --list and a bad option answer at once.
 
 const help = `konaplate-mock: Prism-based mock of Konaplate's card APIs (every operation of the bundled spec)
 
@@ -216,6 +218,7 @@ function stopWith(line: string): void {
 }
 
 async function serve(): Promise<void> {
+  const [{ createMockServer }, { loadKeys }] = await Promise.all([import('./server.ts'), import('./encryption.ts')]);
   let encryption: EncryptionKeys | undefined;
   if (args['server-private-key']) {
     try {
@@ -230,7 +233,7 @@ async function serve(): Promise<void> {
       fail(`cannot use the encryption keys: ${(error as Error).message}`);
     }
   }
-  let mock: Awaited<ReturnType<typeof createMockServer>>;
+  let mock: import('./server.ts').MockServer;
   try {
     mock = await createMockServer({
       contract,
