@@ -55,6 +55,9 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
     if (log) log(`${req.method} ${req.url} DROP ${response.scenario} ${(performance.now() - started).toFixed(1)}ms`);
   };
 
+  /** Answers held back by injected latency: on close they go out at once, so a stop never waits for them. */
+  const delayed = new Map<NodeJS.Timeout, () => void>();
+
   const server = createServer((req, res) => {
     const started = performance.now();
     const declared = Number(req.headers['content-length'] ?? 0);
@@ -91,8 +94,12 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
         })
         .then((response) => {
           const act = () => (response.drop ? drop(req, res, response, started) : send(req, res, response, started));
-          if (response.delayMs) setTimeout(act, response.delayMs);
-          else act();
+          if (!response.delayMs) return act();
+          const timer = setTimeout(() => {
+            delayed.delete(timer);
+            act();
+          }, response.delayMs);
+          delayed.set(timer, act);
         })
         .catch((error: Error) => {
           // A bug of the mock's, not the caller's: logged here, and never a stack trace on the wire.
@@ -129,6 +136,11 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());
+        for (const [timer, act] of delayed) {
+          clearTimeout(timer);
+          act();
+        }
+        delayed.clear();
         server.closeIdleConnections();
       }),
   };

@@ -190,6 +190,17 @@ describe('latency on the real server', () => {
     expect(ranged.ms).toBeGreaterThanOrEqual(149);
   });
 
+  it('stopping does not wait for delayed answers: they go out at once', async () => {
+    const { url, close } = await start({ latency: { kind: 'fixed', ms: 30_000 } });
+    const pending = post(url, VA, validBodies[VA]);
+    await new Promise((r) => setTimeout(r, 300)); // the request is in, its answer held back
+    const started = performance.now();
+    await close();
+    mock = undefined;
+    expect((await pending).status).toBe(200);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
   it('a bad X-Konaplate-Mock-Latency is refused in the envelope, naming the header and the grammar', async () => {
     const { url } = await start();
     const answer = await post(url, VA, validBodies[VA], { 'x-konaplate-mock-latency': 'slow' });
