@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Contract } from './contract.ts';
 import { decryptRequest, type EncryptionKeys, encryptResponse } from './encryption.ts';
-import { errorBody, errorFromDiagnostics, type MockError } from './errors.ts';
+import { echo, errorBody, errorFromDiagnostics, type MockError } from './errors.ts';
 import {
   drawFault,
   faultHeader,
@@ -207,10 +207,9 @@ export async function createEngine(options: EngineOptions) {
       field: prefs.source === 'Prefer' ? 'Prefer' : `__${key}`,
       reason: `${optionName(prefs, key)}: ${reason}`,
     });
-    const choices = () =>
-      listed([...op.byStatus].map(([status, keys]) => `${status} (${listed(keys)})`)).replace(/\), /g, '); ');
+    const choices = () => [...op.byStatus].map(([status, keys]) => `${status} (${listed(keys)})`).join('; ');
     if (prefs.dynamic !== undefined && prefs.dynamic !== 'false') {
-      if (prefs.dynamic !== 'true') return refuse('dynamic', `"${prefs.dynamic}" is not true or false`);
+      if (prefs.dynamic !== 'true') return refuse('dynamic', `"${echo(prefs.dynamic)}" is not true or false`);
       return refuse(
         'dynamic',
         "dynamic=true is not supported: this mock answers with the spec's named examples only, since generated data would break the registry's codes and the business rules; choose an example instead: " +
@@ -220,7 +219,7 @@ export async function createEngine(options: EngineOptions) {
     let status: number | undefined;
     if (prefs.code !== undefined) {
       if (!/^\d{3}$/.test(prefs.code))
-        return refuse('code', `"${prefs.code}" is not a 3-digit HTTP status; codes: ${choices()}`);
+        return refuse('code', `"${echo(prefs.code)}" is not a 3-digit HTTP status; codes: ${choices()}`);
       status = Number(prefs.code);
       if (!op.byStatus.has(status))
         return refuse('code', `${op.operationId} documents no ${status} answer; codes: ${choices()}`);
@@ -231,8 +230,8 @@ export async function createEngine(options: EngineOptions) {
         return refuse(
           'example',
           status === undefined
-            ? `${op.operationId} has no example "${prefs.example}"; examples: ${choices()}`
-            : `${op.operationId} has no example "${prefs.example}"; ${status} examples: ${listed(op.byStatus.get(status) ?? [])}`,
+            ? `${op.operationId} has no example "${echo(prefs.example)}"; examples: ${choices()}`
+            : `${op.operationId} has no example "${echo(prefs.example)}"; ${status} examples: ${listed(op.byStatus.get(status) ?? [])}`,
         );
       if (status !== undefined && example.status !== status)
         return refuse(

@@ -18,6 +18,11 @@ export interface MockError {
   reason: string;
 }
 
+/** A caller's value for an error message: short, and with any card-number-like run of digits masked. */
+export function echo(value: string): string {
+  return value.slice(0, 64).replace(/\d{12,}/g, (digits) => `${'*'.repeat(digits.length - 4)}${digits.slice(-4)}`);
+}
+
 /** The `{"response": {...}}` body of an error, texts from the registry. */
 export function errorBody(registry: Registry, error: MockError): string {
   const entry = registry[error.code];

@@ -1,5 +1,6 @@
 // Latency and fault injection for QA load tests: off unless asked for, from the
 // command line for every request or from a header for one request.
+import { echo } from './errors.ts';
 
 /** Longest delay the mock will add to an answer, in ms. */
 export const maxLatencyMs = 60_000;
@@ -40,7 +41,7 @@ const wholeMs = (text: string) => (/^\d{1,5}$/.test(text) ? Number(text) : Numbe
 /** Parses `50`, `20-200` or `p50=40,p99=300`; a message naming the rule when it cannot. */
 export function parseLatency(text: string): Latency | { error: string } {
   const value = text.trim();
-  const bad = (why: string) => ({ error: `"${text}" is not a latency: ${why} (use ${latencyGrammar})` });
+  const bad = (why: string) => ({ error: `"${echo(text)}" is not a latency: ${why} (use ${latencyGrammar})` });
   const inRange = (...ms: number[]) => ms.every((n) => Number.isInteger(n) && n >= 0 && n <= maxLatencyMs);
   let match = /^(\d+)$/.exec(value);
   if (match) {
@@ -112,7 +113,9 @@ export function describeFaults(rate = 0, mode: FaultMode = '503'): string {
 
 export function parseRequestFault(text: string): RequestFault | { error: string } {
   const value = text.trim().toLowerCase() as RequestFault;
-  return requestFaults.includes(value) ? value : { error: `"${text}" is not a fault: use ${requestFaults.join(', ')}` };
+  return requestFaults.includes(value)
+    ? value
+    : { error: `"${echo(text)}" is not a fault: use ${requestFaults.join(', ')}` };
 }
 
 /** The fault a request gets under the configured rate and mode (before any per-request header). */

@@ -301,6 +301,10 @@ describe('faults on the real server (the spec documents no fault answer: the pla
     expect([bad.status, bad.json.response?.message]).toEqual([400, 'Invalid input parameter. X-Konaplate-Mock-Fault']);
     expect(bad.headers.get('x-konaplate-mock-reason')).toBe('"sometimes" is not a fault: use 503, drop, none');
     expect((await post(url, '/api/v1/nothing', {})).status).toBe(404);
+    for (const header of ['x-konaplate-mock-fault', 'x-konaplate-mock-latency']) {
+      const echoed = await post(url, VA, validBodies[VA], { [header]: '9491231111111111x' });
+      expect(echoed.headers.get('x-konaplate-mock-reason')).toMatch(/^"\*{12}1111x" is not a/);
+    }
   });
 });
 
