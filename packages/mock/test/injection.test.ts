@@ -240,8 +240,18 @@ describe('faults on the real server (the spec documents no fault answer: the pla
     },
   );
 
-  it('the placeholder code is not in the registry (else it would be a second, different definition)', () => {
+  it('the placeholder code is not in the registry, and the mock refuses to start if it were, meaning something else', async () => {
     expect(Object.keys(contract.spec['x-error-registry'])).not.toContain(undocumentedFault.code);
+    const spec = structuredClone(contract.spec);
+    spec['x-error-registry'][undocumentedFault.code] = {
+      httpStatus: 400,
+      message: 'Something else.',
+      description: '다른 것',
+      status: 'provisional',
+    };
+    await expect(startMock({ contract: { ...contract, spec } })).rejects.toThrow(
+      `the registry now defines ${undocumentedFault.code}: the mock's fault placeholder must change`,
+    );
   });
 
   it('rate 1, mode drop: every connection is reset without an answer', async () => {
