@@ -5,9 +5,9 @@ import { mockScenarios } from './mock-scenarios.ts';
 import type { GeneratedFile } from './targets.ts';
 import { buildBundle, bundleFiles, clientFiles, errorCodeFiles, mockFiles, readmeFile, typeFiles } from './targets.ts';
 
-/** Runs every generator from the spec; returns the files, in a stable order. Writes nothing. */
-export async function generateAll(): Promise<GeneratedFile[]> {
-  const doc = await buildBundle();
+/** Runs every generator from the spec (or a copy of it, by its entry file); returns the files, in a stable order. Writes nothing. */
+export async function generateAll(entry?: string): Promise<GeneratedFile[]> {
+  const doc = await buildBundle(entry);
   const files = [
     ...bundleFiles(doc),
     ...(await typeFiles(doc)),
