@@ -1,15 +1,16 @@
 // `pnpm check:drift`: fails when committed generated/ differs from a fresh generation.
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { generateAll } from './lib/generate.ts';
-import { generatedDir } from './lib/paths.ts';
+import { generateEverything } from './lib/generate.ts';
+import { generatedDir, repoRoot } from './lib/paths.ts';
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
   return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)));
 }
 
-const fresh = new Map((await generateAll()).map((f) => [f.path, f.content]));
+const { files, outside } = await generateEverything();
+const fresh = new Map(files.map((f) => [f.path, f.content]));
 const committed = await listFiles(generatedDir);
 const problems: string[] = [];
 for (const [path, content] of fresh) {
@@ -23,11 +24,17 @@ for (const [path, content] of fresh) {
   }
 }
 for (const path of committed) if (!fresh.has(path)) problems.push(`stale: generated/${path} is no longer generated`);
+for (const { path, content } of outside) {
+  if ((await readFile(join(repoRoot, path), 'utf8').catch(() => undefined)) !== content)
+    problems.push(`differs: the generated region of ${path}`);
+}
 
 if (problems.length > 0) {
   console.error(`generated/ is out of date with spec/:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   console.error('Run `pnpm generate` and commit the result.');
   process.exitCode = 1;
 } else {
-  console.log(`generated/ matches a fresh generation (${fresh.size} files)`);
+  console.log(
+    `generated/ matches a fresh generation (${fresh.size} files, ${outside.length} generated region(s) outside it)`,
+  );
 }

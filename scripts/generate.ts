@@ -1,13 +1,19 @@
-// `pnpm generate`: every generator from the spec, in one go, writing only under generated/.
+// `pnpm generate`: every generator from the spec, in one go, writing under generated/ (and the
+// generated regions of files outside it, such as the QA quick start in the mock README).
+import { writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { SpecError } from './lib/derive.ts';
-import { generateAll, writeGenerated } from './lib/generate.ts';
+import { generateEverything, writeGenerated } from './lib/generate.ts';
 import { generatedDir, repoRoot } from './lib/paths.ts';
 
 const started = performance.now();
 try {
-  const files = await generateAll();
+  const { files, outside } = await generateEverything();
   await writeGenerated(generatedDir, files);
+  for (const f of outside) {
+    await writeFile(`${repoRoot}${f.path}`, f.content);
+    console.log(`  ${`${f.path} (generated region)`.padEnd(36)} ${Buffer.byteLength(f.content)} bytes`);
+  }
   for (const f of files) {
     console.log(
       `  ${relative(repoRoot, `${generatedDir}/${f.path}`).padEnd(36)} ${Buffer.byteLength(f.content)} bytes`,

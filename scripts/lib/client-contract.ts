@@ -1,8 +1,11 @@
 import { SpecError } from './derive.ts';
-import type { JsonObject, OpenApiDocument } from './openapi-document.ts';
+import type { JsonObject, OpenApiDocument, OperationObject } from './openapi-document.ts';
 import { effectiveSchema, operationsOf, resolveLocal } from './openapi-document.ts';
 
-/** A request field's constraints, as the client checks them before sending. */
+/**
+ * A value's constraints, as the client checks them: a request before it is
+ * sent, a success payload before it becomes `data`. Objects and arrays nest.
+ */
 export interface FieldRule {
   required: boolean;
   type: string;
@@ -12,9 +15,23 @@ export interface FieldRule {
   enum?: string[];
   minimum?: number;
   maximum?: number;
+  minItems?: number;
+  maxItems?: number;
+  properties?: Record<string, FieldRule>;
+  items?: FieldRule;
 }
 
-const checked = ['type', 'minLength', 'maxLength', 'pattern', 'enum', 'minimum', 'maximum'] as const;
+const scalarKeywords = [
+  'minLength',
+  'maxLength',
+  'pattern',
+  'enum',
+  'minimum',
+  'maximum',
+  'minItems',
+  'maxItems',
+] as const;
+const structural = new Set(['type', 'properties', 'required', 'items', ...scalarKeywords]);
 // Keywords that describe without constraining, or that the client does not enforce by design (format is
 // covered by pattern here).
 const descriptive = new Set(['title', 'description', 'examples', 'format', '$schema']);
@@ -28,15 +45,41 @@ function ruleOf(
 ): FieldRule {
   const flat = effectiveSchema(doc, schema);
   for (const key of Object.keys(flat)) {
-    if (!key.startsWith('x-') && !descriptive.has(key) && !(checked as readonly string[]).includes(key)) {
-      problems.push(
-        `${where}: the client's request validator cannot check "${key}"; extend scripts/lib/client-contract.ts`,
-      );
+    if (!key.startsWith('x-') && !descriptive.has(key) && !structural.has(key)) {
+      problems.push(`${where}: the client's validator cannot check "${key}"; extend scripts/lib/client-contract.ts`);
     }
   }
+  if (typeof flat.type !== 'string') problems.push(`${where}: no single "type" to check`);
   const rule: FieldRule = { required, type: String(flat.type) };
-  for (const key of checked) if (key !== 'type' && flat[key] !== undefined) Object.assign(rule, { [key]: flat[key] });
+  for (const key of scalarKeywords) if (flat[key] !== undefined) Object.assign(rule, { [key]: flat[key] });
+  if (flat.type === 'object') {
+    const requiredNames = new Set((flat.required ?? []) as string[]);
+    rule.properties = {};
+    for (const [name, property] of Object.entries((flat.properties ?? {}) as Record<string, JsonObject>)) {
+      rule.properties[name] = ruleOf(doc, property, requiredNames.has(name), `${where}.${name}`, problems);
+    }
+  }
+  if (flat.type === 'array' && flat.items) {
+    rule.items = ruleOf(doc, flat.items as JsonObject, true, `${where}[]`, problems);
+  }
   return rule;
+}
+
+// Names the client object uses itself, beside one method per operationId.
+const reserved = new Set(['call', 'orThrow', 'operations']);
+
+/** The plaintext branch of a body that may also be sent as the encrypted envelope. */
+function plaintextSchema(doc: OpenApiDocument, schema: JsonObject | undefined): JsonObject | undefined {
+  if (!schema) return undefined;
+  const branches = (schema.oneOf as JsonObject[] | undefined) ?? [schema];
+  return branches.find((b) => !('encData' in ((effectiveSchema(doc, b).properties ?? {}) as JsonObject)));
+}
+
+/** The HTTP status of success and that status's plaintext payload schema. */
+function successOf(doc: OpenApiDocument, operation: OperationObject) {
+  const status = Object.keys(operation.responses).find((s) => /^2\d\d$/.test(s));
+  const schema = status ? operation.responses[status]?.content?.['application/json']?.schema : undefined;
+  return { status: Number(status), schema: plaintextSchema(doc, schema) };
 }
 
 /** Sensitive field and header names (x-sensitive), with how they may be shown (x-mask: last4, else nothing). */
@@ -60,14 +103,32 @@ function sensitiveNames(doc: OpenApiDocument): Record<string, 'last4' | 'hidden'
 export function clientContract(doc: OpenApiDocument) {
   const problems: string[] = [];
   const servers = doc.servers as Array<{ url: string; variables?: Record<string, { default: string }> }>;
-  const operations: Record<string, { method: string; path: string }> = {};
-  const requestRules: Record<string, { headers: Record<string, FieldRule>; body: Record<string, FieldRule> }> = {};
+  const operations: Record<
+    string,
+    { method: string; path: string; summary: string; description: string; idempotent: boolean; successStatus: number }
+  > = {};
+  const requestRules: Record<string, { headers: Record<string, FieldRule>; body: FieldRule }> = {};
+  const responseRules: Record<string, FieldRule> = {};
   for (const { path, method, operation } of operationsOf(doc)) {
-    operations[operation.operationId] = { method, path };
+    const id = operation.operationId;
+    if (reserved.has(id))
+      problems.push(`${id}: the operationId is a name of the client's own (${[...reserved].join(', ')})`);
+    const success = successOf(doc, operation);
+    operations[id] = {
+      method,
+      path,
+      summary: String(operation.summary ?? ''),
+      description: String(operation.description ?? '')
+        .split('\n\n')[0]
+        ?.replace(/\s+/g, ' ')
+        .trim() as string,
+      idempotent: operation['x-idempotent'] === true,
+      successStatus: success.status,
+    };
     const headers: Record<string, FieldRule> = {};
     for (const node of operation.parameters ?? []) {
       const parameter = resolveLocal<JsonObject>(doc, node);
-      const where = `${operation.operationId} header ${String(parameter.name)}`;
+      const where = `${id} header ${String(parameter.name)}`;
       headers[String(parameter.name)] = ruleOf(
         doc,
         parameter.schema as JsonObject,
@@ -76,18 +137,16 @@ export function clientContract(doc: OpenApiDocument) {
         problems,
       );
     }
-    const branches = (operation.requestBody?.content['application/json']?.schema?.oneOf ?? []) as JsonObject[];
-    const plain = branches
-      .map((b) => effectiveSchema(doc, b))
-      .find((b) => !('encData' in ((b.properties ?? {}) as JsonObject)));
-    if (!plain) problems.push(`${operation.operationId}: no plaintext request body schema`);
-    const required = new Set((plain?.required ?? []) as string[]);
-    const body: Record<string, FieldRule> = {};
-    for (const [field, schema] of Object.entries((plain?.properties ?? {}) as Record<string, JsonObject>)) {
-      body[field] = ruleOf(doc, schema, required.has(field), `${operation.operationId} body ${field}`, problems);
-    }
-    requestRules[operation.operationId] = { headers, body };
+    const plain = plaintextSchema(doc, operation.requestBody?.content['application/json']?.schema);
+    if (!plain) problems.push(`${id}: no plaintext request body schema`);
+    else requestRules[id] = { headers, body: ruleOf(doc, plain, true, `${id} request body`, problems) };
+    if (!success.schema) problems.push(`${id}: no plaintext success (2xx) response schema`);
+    else responseRules[id] = ruleOf(doc, success.schema, true, `${id} response body`, problems);
   }
+  const registry = doc['x-error-registry'];
+  const successCodes = Object.entries(registry).filter(([, e]) => e.httpStatus < 300);
+  if (successCodes.length !== 1) problems.push('the error registry must have exactly one success (2xx) code');
+  const codeStatus = Object.fromEntries(Object.entries(registry).map(([code, e]) => [code, e.httpStatus]));
   const utcOffsets = (doc.components.schemas.TimeZone?.['x-utc-offsets'] ?? {}) as Record<string, number>;
   if (Object.keys(utcOffsets).length === 0) problems.push('TimeZone has no x-utc-offsets');
   if (problems.length > 0) throw new SpecError(problems);
@@ -99,6 +158,9 @@ export function clientContract(doc: OpenApiDocument) {
     },
     operations,
     requestRules,
+    responseRules,
+    successCode: successCodes[0]?.[0] ?? '',
+    codeStatus,
     sensitive: sensitiveNames(doc),
     utcOffsets,
   };

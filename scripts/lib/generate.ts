@@ -3,11 +3,30 @@ import { dirname, join } from 'node:path';
 import { docsSiteFiles } from './docs-site.ts';
 import { mockScenarios } from './mock-scenarios.ts';
 import type { GeneratedFile } from './targets.ts';
-import { buildBundle, bundleFiles, clientFiles, errorCodeFiles, mockFiles, readmeFile, typeFiles } from './targets.ts';
+import {
+  buildBundle,
+  bundleFiles,
+  clientFiles,
+  errorCodeFiles,
+  mockFiles,
+  qaQuickStartFiles,
+  readmeFile,
+  typeFiles,
+} from './targets.ts';
 
-/** Runs every generator from the spec; returns the files, in a stable order. Writes nothing. */
-export async function generateAll(): Promise<GeneratedFile[]> {
-  const doc = await buildBundle();
+/** Runs every generator from the spec (or a copy of it, by its entry file); returns the files, in a stable order. Writes nothing. */
+export async function generateAll(entry?: string): Promise<GeneratedFile[]> {
+  return (await generateEverything(entry)).files;
+}
+
+/**
+ * generateAll's files under generated/, and `outside`: the files beyond it
+ * whose generated region is rewritten (paths relative to the repository root).
+ */
+export async function generateEverything(
+  entry?: string,
+): Promise<{ files: GeneratedFile[]; outside: GeneratedFile[] }> {
+  const doc = await buildBundle(entry);
   const files = [
     ...bundleFiles(doc),
     ...(await typeFiles(doc)),
@@ -17,7 +36,7 @@ export async function generateAll(): Promise<GeneratedFile[]> {
     ...(await docsSiteFiles(doc, mockScenarios(doc))),
   ];
   files.push(readmeFile(files));
-  return files.sort((a, b) => a.path.localeCompare(b.path));
+  return { files: files.sort((a, b) => a.path.localeCompare(b.path)), outside: await qaQuickStartFiles(doc) };
 }
 
 /** Replaces the contents of `outDir` with `files`, so a target that is gone leaves no stale file. */

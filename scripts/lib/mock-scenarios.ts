@@ -1,8 +1,30 @@
-import type { MockScenario, MockScenarios, MockWhen } from '@konaplate-contract/mock/scenarios';
+import type { MockFault, MockScenario, MockScenarios, MockWhen } from '@konaplate-contract/mock/scenarios';
 import type { ErrorRegistry } from '@konaplate-contract/spec-rules';
 import { SpecError } from './derive.ts';
-import type { OpenApiDocument } from './openapi-document.ts';
-import { examplesOf, operationsOf } from './openapi-document.ts';
+import type { JsonObject, OpenApiDocument, OperationObject } from './openapi-document.ts';
+import { effectiveSchema, examplesOf, operationsOf } from './openapi-document.ts';
+
+/**
+ * What a valid value of a request body field is, in words, from its schema:
+ * the first clause of its description and its title (`a JWE in compact
+ * serialization (JweCompact)`), for a scenario reached by that field's presence.
+ */
+function validShape(doc: OpenApiDocument, operation: OperationObject, field: string): string | undefined {
+  const schema = operation.requestBody?.content['application/json']?.schema;
+  if (!schema) return undefined;
+  const top = effectiveSchema(doc, schema) as JsonObject & { oneOf?: JsonObject[]; anyOf?: JsonObject[] };
+  for (const branch of [top, ...(top.oneOf ?? []), ...(top.anyOf ?? [])]) {
+    const properties = effectiveSchema(doc, branch).properties as Record<string, JsonObject> | undefined;
+    const property = properties?.[field];
+    if (!property) continue;
+    const { title, description } = effectiveSchema(doc, property) as { title?: string; description?: string };
+    const clause = description?.split(/[:.;(]/)[0]?.trim();
+    const what = clause ? clause.charAt(0).toLowerCase() + clause.slice(1) : undefined;
+    if (title && what) return `${what} (${title})`;
+    return what ?? (title ? `a valid ${title}` : undefined);
+  }
+  return undefined;
+}
 
 /** The mock's scenario table, derived from the examples' `x-mock-when`; refuses an unreachable or ambiguous one. */
 export function mockScenarios(doc: OpenApiDocument): MockScenarios {
@@ -18,18 +40,31 @@ export function mockScenarios(doc: OpenApiDocument): MockScenarios {
   }
   const operations = operationsOf(doc).map(({ path, method, operation }) => {
     const scenarios: MockScenario[] = [];
+    let fault: MockFault | undefined;
     const triggers = new Map<string, string>();
     for (const { where, key, example } of examplesOf(doc, operation)) {
       if (where === 'request') continue;
       const at = `${operation.operationId} ${where} example "${key}"`;
-      const when = example['x-mock-when'] as MockWhen | undefined;
+      const when = example['x-mock-when'] as MockWhen | { fault: true } | undefined;
       const value = example.value as { response?: { code?: string }; encData?: string };
       const code = value.response?.code ?? (value.encData ? '000_000' : '');
       if (!when) {
         problems.push(`${at}: has no x-mock-when, so the mock cannot reach it by request content`);
         continue;
       }
+      const provisional = registry[code]?.status === 'provisional';
+      if ('fault' in when) {
+        if (!/^5\d\d$/.test(where)) problems.push(`${at}: x-mock-when.fault belongs on a 5xx example, not ${where}`);
+        else if (fault) problems.push(`${at}: a second fault example beside "${fault.example}"`);
+        else fault = { example: key, status: Number(where), code, summary: example.summary ?? key, provisional };
+        continue;
+      }
+      const valid: Record<string, string> = {};
       if ('body' in when) {
+        for (const [field, value] of Object.entries(when.body)) {
+          const shape = value === '*' ? validShape(doc, operation, field) : undefined;
+          if (shape) valid[field] = shape;
+        }
         const trigger = JSON.stringify(Object.entries(when.body).sort());
         const clash = triggers.get(trigger);
         if (clash) problems.push(`${at}: the same x-mock-when as "${clash}"`);
@@ -41,15 +76,18 @@ export function mockScenarios(doc: OpenApiDocument): MockScenarios {
           );
         }
       } else if (!('otherwise' in when) || where !== '200') {
-        problems.push(`${at}: x-mock-when needs body, invalid, or (on a 200 example) otherwise`);
+        problems.push(
+          `${at}: x-mock-when needs body, invalid, fault (on a 5xx example) or (on a 200 example) otherwise`,
+        );
       }
       scenarios.push({
         example: key,
         status: Number(where),
         code,
         summary: example.summary ?? key,
-        provisional: registry[code]?.status === 'provisional',
+        provisional,
         when,
+        ...(Object.keys(valid).length > 0 ? { valid } : {}),
       });
     }
     if (scenarios.filter((s) => 'otherwise' in s.when).length !== 1) {
@@ -57,7 +95,7 @@ export function mockScenarios(doc: OpenApiDocument): MockScenarios {
         `${operation.operationId}: exactly one example needs x-mock-when.otherwise (the answer to any other valid card)`,
       );
     }
-    return { operationId: operation.operationId, method, path, scenarios };
+    return { operationId: operation.operationId, method, path, scenarios, ...(fault ? { fault } : {}) };
   });
   if (problems.length > 0) throw new SpecError(problems);
   return { validationCodes, operations };

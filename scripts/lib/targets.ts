@@ -6,6 +6,7 @@ import { type DeriveOptions, deriveBundle } from './derive.ts';
 import { mockScenarios } from './mock-scenarios.ts';
 import type { ErrorRegistry, JsonObject, OpenApiDocument } from './openapi-document.ts';
 import { registrySchemaPath, specEntry } from './paths.ts';
+import { mockReadme, quickStartReadme } from './qa-quick-start.ts';
 import { bundleSpec } from './redocly.ts';
 
 /** A generated file: its path under generated/ and its exact content. */
@@ -84,49 +85,93 @@ export function mockFiles(doc: OpenApiDocument): GeneratedFile[] {
   return [{ path: 'mock/scenarios.json', content: `${JSON.stringify(mockScenarios(doc), null, 2)}\n` }];
 }
 
-/**
- * The request rules as TypeScript: header rule sets that several operations
- * share (the common headers) are written once and referenced.
- */
-function requestRulesSource(rules: ReturnType<typeof clientContract>['requestRules']): string {
+/** A JSDoc block of plain text (no comment terminator can leak out). */
+const jsdoc = (text: string, indent = '  ') =>
+  `${indent}/**\n${text
+    .replace(/\*\//g, '*\\/')
+    .split('\n')
+    .map((line) => `${indent} *${line ? ` ${line}` : ''}`)
+    .join('\n')}\n${indent} */`;
+
+/** The client's run-time view of the spec: servers, operations, request and response rules, codes, zones. */
+export function clientFiles(doc: OpenApiDocument): GeneratedFile[] {
+  const contract = clientContract(doc);
+  const json = (value: unknown) => JSON.stringify(value, null, 2);
+  // The common header rules are written once and shared by the operations that use them.
   const shared = new Map<string, string>();
-  for (const { headers } of Object.values(rules)) {
+  for (const { headers } of Object.values(contract.requestRules)) {
     const key = JSON.stringify(headers);
     if (!shared.has(key)) shared.set(key, `headerRules${shared.size === 0 ? '' : shared.size + 1}`);
   }
-  const constants = [...shared].map(
-    ([json, name]) =>
-      `/** Request header rules (the common headers), shared by the operations that use them. */\nconst ${name} = ${JSON.stringify(JSON.parse(json), null, 2)} as const;`,
+  const headerConstants = [...shared].map(
+    ([text, name]) =>
+      `/** Request header rules (the common headers), shared by the operations that use them. */\nconst ${name}: Readonly<Record<string, FieldRule>> = ${json(JSON.parse(text))};`,
   );
-  const operations = Object.entries(rules).map(
+  const requestEntries = Object.entries(contract.requestRules).map(
     ([id, { headers, body }]) =>
-      `  ${JSON.stringify(id)}: {\n    "headers": ${shared.get(JSON.stringify(headers))},\n    "body": ${JSON.stringify(body, null, 2).replace(/\n/g, '\n    ')}\n  }`,
+      `  ${JSON.stringify(id)}: {\n    "headers": ${shared.get(JSON.stringify(headers))},\n    "body": ${json(body).replace(/\n/g, '\n    ')}\n  }`,
   );
-  return `${constants.join('\n\n')}
-
-/** Each operation's request constraints (headers and plaintext body), checked before sending. */
-export const requestRules = {\n${operations.join(',\n')}\n} as const;`;
+  const docs = Object.entries(contract.operations).map(
+    ([id, op]) =>
+      `${jsdoc(`${op.summary}.${op.description ? `\n\n${op.description}` : ''}\n\n\`${op.method.toUpperCase()} ${op.path}\``)}\n  ${id}: true;`,
+  );
+  const content = `${banner('spec/')}
+/** A value's constraints: a request is checked before it is sent, a success payload before it becomes data. */
+export interface FieldRule {
+  readonly required: boolean;
+  readonly type: string;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly pattern?: string;
+  readonly enum?: readonly string[];
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  readonly properties?: Readonly<Record<string, FieldRule>>;
+  readonly items?: FieldRule;
 }
 
-/** The client's run-time view of the spec: servers, routes, request rules, sensitive names, zones. */
-export function clientFiles(doc: OpenApiDocument): GeneratedFile[] {
-  const contract = clientContract(doc);
-  const content = `${banner('spec/')}
 /** Servers of the spec: the public sandbox, and production with its host to fill in. */
-export const servers = ${JSON.stringify(contract.servers, null, 2)} as const;
+export const servers = ${json(contract.servers)} as const;
 
-/** Method and path of each operation. */
-export const operations = ${JSON.stringify(contract.operations, null, 2)} as const;
+/** Each operation: method, path, summary, whether a retry is safe (x-idempotent), HTTP status of success. */
+export const operations = ${json(contract.operations)} as const;
 
-${requestRulesSource(contract.requestRules)}
+/** The operation IDs of the spec. */
+export type OperationId = keyof typeof operations;
+
+/** One entry per operation, carrying its documentation (the client's methods are mapped from it). */
+export interface OperationDocs {
+${docs.join('\n')}
+}
+
+${headerConstants.join('\n\n')}
+
+/** Each operation's request constraints (headers and plaintext body), checked before sending. */
+export const requestRules: Readonly<Record<OperationId, { headers: Readonly<Record<string, FieldRule>>; body: FieldRule }>> = {\n${requestEntries.join(',\n')}\n};
+
+/** Each operation's success payload (plaintext), checked before it becomes data. */
+export const responseRules: Readonly<Record<OperationId, FieldRule>> = ${json(contract.responseRules)};
+
+/** The one result code that means success. */
+export const successCode = ${JSON.stringify(contract.successCode)} as const;
+
+/** The HTTP status the registry gives each result code. */
+export const codeStatus: Readonly<Record<string, number>> = ${json(contract.codeStatus)};
 
 /** Fields and headers marked x-sensitive: 'last4' may show the last four characters, 'hidden' nothing. */
-export const sensitive: Readonly<Record<string, 'last4' | 'hidden'>> = ${JSON.stringify(contract.sensitive, null, 2)};
+export const sensitive: Readonly<Record<string, 'last4' | 'hidden'>> = ${json(contract.sensitive)};
 
 /** Time zones the client can compute X-KM-Tran-Time in, with their offsets from UTC in minutes. */
-export const utcOffsets = ${JSON.stringify(contract.utcOffsets, null, 2)} as const;
+export const utcOffsets = ${json(contract.utcOffsets)} as const;
 `;
   return [{ path: 'client/contract.ts', content }];
+}
+
+/** The QA quick start region of packages/mock/README.md: a file outside generated/ (path from the repository root). */
+export async function qaQuickStartFiles(doc: OpenApiDocument): Promise<GeneratedFile[]> {
+  return [{ path: mockReadme.path, content: await quickStartReadme(doc) }];
 }
 
 export function readmeFile(files: GeneratedFile[]): GeneratedFile {

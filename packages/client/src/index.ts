@@ -1,26 +1,40 @@
 export type {
+  CallOptions,
   KonaplateClient,
   KonaplateClientConfig,
+  KonaplateFailure,
   KonaplateOperations,
   KonaplateResult,
-  UnregisteredCardInfo,
-  UnregisteredCardRequest,
-  VirtualAccountInfo,
-  VirtualAccountRequest,
 } from './client.ts';
-export { createKonaplateClient } from './client.ts';
+export { createKonaplateClient, encryptBody } from './client.ts';
 export type { TimeZone } from './clock.ts';
 export { time17 } from './clock.ts';
+export type {
+  DataOf,
+  ErrorCode,
+  ErrorCodeOf,
+  FieldRule,
+  OperationId,
+  ProvisionalCode,
+  RequestOf,
+  ResultCode,
+} from './contract.ts';
+export { operations } from './contract.ts';
 export type { EncryptionConfig } from './encryption.ts';
-export type { ErrorCode, UnregisteredCode } from './errors.ts';
+export type { CodesOf, UnregisteredCode } from './errors.ts';
 export {
   isKonaplateError,
   KonaplateClientError,
   KonaplateConfigError,
+  KonaplateContractError,
   KonaplateError,
+  KonaplateResponseError,
   KonaplateTransportError,
   KonaplateValidationError,
 } from './errors.ts';
 export { redact } from './redact.ts';
 export type { RetryOptions } from './retry.ts';
-export { tranToken } from './signing.ts';
+export type { SignedHeaders, SignOptions } from './signing.ts';
+export { signHeaders, tranToken } from './signing.ts';
+export type { Problem } from './validation.ts';
+export { checkResponse, validateRequest } from './validation.ts';

@@ -1,4 +1,4 @@
-import { sensitive } from '../../../generated/client/contract.ts';
+import { sensitive } from './contract.ts';
 
 /** A sensitive value as it may be shown: the last four characters of a card or account number, else nothing. */
 export function maskValue(name: string, value: unknown): unknown {

@@ -1,11 +1,6 @@
-import type { Middleware } from 'openapi-fetch';
 import { hmacSigner } from '#hmac';
 import { correlationIds, type TimeZone, time17 } from './clock.ts';
-
-/** The exact body text of one call, as sent: the serialized JSON, or the JWE envelope once encrypted. */
-export interface BodyText {
-  text: string;
-}
+import { requestRules } from './contract.ts';
 
 export interface SigningConfig {
   aspId: string;
@@ -15,33 +10,67 @@ export interface SigningConfig {
   now: () => number;
 }
 
+/** The request headers of one call, by their names in the spec. */
+export type SignedHeaders = Record<string, string>;
+
 /** `KMV1:` + 17-digit time + `:` + Base64 HMAC-SHA256(secret, body): the tran token. */
 export async function tranToken(secretKey: string, time: string, body: string): Promise<string> {
   return `KMV1:${time}:${await hmacSigner(secretKey)(body)}`;
 }
 
 /**
- * Signs calls for one project. Each call gets its own middleware, which fills
- * the seven common headers in place; it runs last, so the token covers the
- * exact text sent (the JWE envelope when encrypting). A retry is a new call:
- * fresh time, correlation id and token.
+ * Signs calls for one project: for the exact body text of a call (the JSON,
+ * or the JWE envelope when encrypting) it gives the common headers, with a
+ * fresh time, correlation id and token. Synchronous where the HMAC is (Node);
+ * WebCrypto's is a promise.
  */
 export function createSigner(config: SigningConfig) {
   const sign = hmacSigner(config.secretKey);
   const nextCorrelationId = correlationIds();
-  return (body: BodyText): Middleware => ({
-    onRequest({ request }) {
-      const time = time17(config.now(), config.timeZone);
-      const { headers } = request;
-      headers.set('X-KM-User-AspId', config.aspId);
-      headers.set('X-KM-Access-Key', config.accessKey);
-      headers.set('X-KM-Correlation-Id', nextCorrelationId(time));
-      headers.set('X-KM-Tran-Time', time.slice(0, 14));
-      headers.set('X-KM-Time-Zone', config.timeZone);
-      const mac = sign(body.text);
-      // Synchronous where the HMAC is (Node); WebCrypto's is a promise.
-      if (typeof mac === 'string') headers.set('X-KM-Tran-Token', `KMV1:${time}:${mac}`);
-      else return mac.then((m) => void headers.set('X-KM-Tran-Token', `KMV1:${time}:${m}`));
-    },
-  });
+  return (bodyText: string, cryptoKeyId?: string): SignedHeaders | Promise<SignedHeaders> => {
+    const time = time17(config.now(), config.timeZone);
+    const headers = (mac: string): SignedHeaders => {
+      const h: SignedHeaders = {
+        'X-KM-User-AspId': config.aspId,
+        'X-KM-Correlation-Id': nextCorrelationId(time),
+        'X-KM-Access-Key': config.accessKey,
+        'X-KM-Tran-Token': `KMV1:${time}:${mac}`,
+        'X-KM-Tran-Time': time.slice(0, 14),
+        'X-KM-Time-Zone': config.timeZone,
+      };
+      if (cryptoKeyId !== undefined) h['X-KM-Crypto-Key-Id'] = cryptoKeyId;
+      return h;
+    };
+    const mac = sign(bodyText);
+    return typeof mac === 'string' ? headers(mac) : mac.then(headers);
+  };
+}
+
+/** Credentials of `signHeaders`: a project's, plus the zone and clock of X-KM-Tran-Time. */
+export interface SignOptions {
+  aspId: string;
+  accessKey: string;
+  secretKey: string;
+  /** Zone of X-KM-Tran-Time (default KST). */
+  timeZone?: TimeZone;
+  /** The clock, in epoch milliseconds. */
+  now?: () => number;
+  /** X-KM-Crypto-Key-Id, when the body text is the encrypted envelope. */
+  cryptoKeyId?: string;
+}
+
+/**
+ * The request headers for one body text, in the spec's order, token over
+ * exactly those bytes: what a tool (a CLI, a curl line) needs to send a call
+ * the client would have sent.
+ */
+export async function signHeaders(options: SignOptions, bodyText: string): Promise<SignedHeaders> {
+  const signer = createSigner({ timeZone: 'KST', now: Date.now, ...options });
+  const signed = await signer(bodyText, options.cryptoKeyId);
+  const order = Object.keys(Object.values(requestRules)[0]?.headers ?? {});
+  return Object.fromEntries(
+    [...order, ...Object.keys(signed)]
+      .filter((n, i, all) => n in signed && all.indexOf(n) === i)
+      .map((n) => [n, signed[n] as string]),
+  );
 }

@@ -1,40 +1,56 @@
-/**
- * What openapi-fetch builds for each call instead of undici's Request: a plain
- * record of url, method, headers, body and signal. The client then hands
- * fetch `(url, init)` directly, sparing the two Request constructions (one by
- * openapi-fetch, one inside fetch) that cost ~110 µs a call on these machines.
- */
-export class OutgoingRequest {
-  readonly url: string;
-  readonly method: string;
-  readonly headers: Headers;
-  readonly body: string | undefined;
-  readonly signal: AbortSignal | null;
+/** What one call sends: the platform's fetch gets `(url, init)`; a caller's fetch gets a standard Request. */
+export interface Outgoing {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  signal: AbortSignal;
+}
 
-  constructor(
-    url: string | URL,
-    init: { method?: string; headers?: HeadersInit; body?: unknown; signal?: AbortSignal | null } = {},
-  ) {
-    this.url = String(url);
-    this.method = init.method ?? 'GET';
-    this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
-    this.body = init.body === undefined || init.body === null ? undefined : String(init.body);
-    this.signal = init.signal ?? null;
-  }
+export type CustomFetch = (request: Request) => Promise<Response>;
 
-  /** The body as sent (a string: the client only sends JSON). */
-  async text(): Promise<string> {
-    return this.body ?? '';
-  }
+export function send(method: string, out: Outgoing, custom?: CustomFetch): Promise<Response> {
+  const init = { method, headers: out.headers, body: out.body, signal: out.signal };
+  return custom ? custom(new Request(out.url, init)) : fetch(out.url, init);
+}
+
+/** The body was larger than the limit; nothing past the limit was read. */
+export class TooLarge {
+  constructor(readonly limit: number) {}
 }
 
 /**
- * The fetch openapi-fetch calls: the platform's fetch with `(url, init)`, or a
- * caller's fetch, which is given a standard Request.
+ * The body as text, refused without buffering it whole when it is larger than
+ * `limit` bytes: a declared length over the limit is refused before reading,
+ * an undeclared one is read in chunks and cancelled once past it.
  */
-export function transport(custom?: (request: Request) => Promise<Response>) {
-  return (request: OutgoingRequest): Promise<Response> => {
-    const init = { method: request.method, headers: request.headers, body: request.body, signal: request.signal };
-    return custom ? custom(new Request(request.url, init)) : fetch(request.url, init);
-  };
+export async function readBody(response: Response, limit: number): Promise<string | TooLarge> {
+  const declared = response.headers.get('content-length');
+  const encoded = response.headers.has('content-encoding');
+  if (declared !== null && Number(declared) > limit) {
+    await response.body?.cancel().catch(() => undefined);
+    return new TooLarge(limit);
+  }
+  // A declared, unencoded length within the limit: undici reads no more than that.
+  if (declared !== null && !encoded) return response.text();
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      return new TooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
 }

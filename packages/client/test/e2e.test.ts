@@ -60,12 +60,12 @@ describe('every scenario against the mock', () => {
 
   it('reaches the mock-side validation scenarios when the caller passes the checks (Prefer)', async () => {
     const client = createKonaplateClient({ ...config, baseUrl });
-    const prefer = client.raw;
-    const { response } = await prefer.POST('/api/v1/card/virtual-account/inquiry', {
-      body: { cardNo: '9491231111111111' },
-      headers: { Prefer: 'example=missing-required-values' },
-    });
-    expect(response.status).toBe(400);
+    const { error, response } = await client.inquireCardVirtualAccount(
+      { cardNo: '9491231111111111' },
+      { headers: { Prefer: 'example=missing-required-values' } },
+    );
+    expect(response?.status).toBe(400);
+    expect(error).toMatchObject({ kind: 'platform', code: '000_003', status: 400, statusMismatch: false });
   });
 });
 

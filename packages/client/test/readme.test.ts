@@ -15,7 +15,7 @@ it('the README shows examples/quickstart.ts as it is', () => {
   expect(readme).toContain(`\`\`\`ts\n${readFileSync(example, 'utf8')}\`\`\``);
 });
 
-it('the quick-start script calls both endpoints against the mock and prints typed results', async () => {
+it('the quick-start script calls two operations against the mock and prints typed results', async () => {
   const mock = await createMockServer({ contract: loadContract() });
   const url = await mock.listen(0);
   try {

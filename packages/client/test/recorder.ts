@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createKonaplateClient, type KonaplateClientConfig } from '../src/index.ts';
 
 export interface Sent {
@@ -59,3 +60,10 @@ export const vaSuccess = {
   connectType: 'FIXATION',
   status: 'ACTIVE',
 };
+
+/** The spec's named examples (from the bundle), for answers that conform by construction. */
+export const examples = (
+  JSON.parse(readFileSync(new URL('../../../generated/openapi.json', import.meta.url), 'utf8')) as {
+    components: { examples: Record<string, { value: unknown }> };
+  }
+).components.examples;

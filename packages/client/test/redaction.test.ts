@@ -4,7 +4,7 @@ import { inspect } from 'node:util';
 import { exportPKCS8, generateKeyPair } from 'jose';
 import { expect, it } from 'vitest';
 import { createKonaplateClient, type KonaplateClientError, redact } from '../src/index.ts';
-import { baseConfig, clientWith, ok, platformError, recorder, SECRET } from './recorder.ts';
+import { baseConfig, clientWith, examples, ok, platformError, recorder, SECRET } from './recorder.ts';
 
 const CARD = '9491230000000017';
 const CVC = '987';
@@ -34,21 +34,16 @@ it('never leaks a secret or cardholder data, in any error or log line', async ()
     ),
   );
   collect(await clientWith(recorder(new TypeError('fetch failed')).fetch, { debug }).inquireUnregisteredCard(body));
-  collect(
-    await clientWith(
-      recorder(
-        track(
-          ok({
-            response: { code: '000_000' },
-            cardDataInfo: { par: 'Q1A3F09C2B7D41E58F6A0B9C3D2', physicalCardNo: CARD },
-          }),
-        ),
-      ).fetch,
-      {
-        debug,
-      },
-    ).inquireUnregisteredCard(body),
-  );
+  // A conforming success (the spec's own example) with the card number in it: its debug line is masked.
+  const success = structuredClone(examples.UnregisteredCardSuccess?.value) as {
+    cardDataInfo: Record<string, unknown>;
+  };
+  success.cardDataInfo.physicalCardNo = CARD;
+  const logged = await clientWith(recorder(track(ok(success))).fetch, { debug }).inquireUnregisteredCard(body);
+  expect(logged.error).toBeUndefined();
+  // A success that breaks the contract (a 17-digit card number): the error names the field, not the value.
+  success.cardDataInfo.physicalCardNo = `${CARD}1`;
+  collect(await clientWith(recorder(track(ok(success))).fetch, { debug }).inquireUnregisteredCard(body));
   const { privateKey } = await generateKeyPair('RSA-OAEP-256', { extractable: true });
   const pem = await exportPKCS8(privateKey);
   try {
@@ -61,7 +56,14 @@ it('never leaks a secret or cardholder data, in any error or log line', async ()
     errors.push(error as KonaplateClientError);
   }
 
-  expect(errors.map((e) => e.kind).sort()).toEqual(['config', 'platform', 'transport', 'transport', 'validation']);
+  expect(errors.map((e) => e.kind).sort()).toEqual([
+    'config',
+    'contract',
+    'platform',
+    'transport',
+    'transport',
+    'validation',
+  ]);
   const everything = [
     ...errors.flatMap((e) => [String(e), e.message, JSON.stringify(e), inspect(e), inspect({ e }), e.stack ?? '']),
     ...lines,
@@ -73,12 +75,19 @@ it('never leaks a secret or cardholder data, in any error or log line', async ()
     SECRET,
     baseConfig.accessKey,
     pem.slice(40, 80),
-    'Q1A3F09C2B7D41E58F6A0B9C3D2',
+    success.cardDataInfo.par as string,
     ...tokens,
   ]) {
     expect(everything).not.toContain(secret);
   }
   expect(lines.join('\n')).toContain('************0017');
+  expect(lines.find((l) => l.startsWith('← inquireUnregisteredCard 200'))).toContain(
+    '"physicalCardNo":"************0017"',
+  );
+  expect(errors.find((e) => e.kind === 'contract')).toMatchObject({
+    field: 'cardDataInfo.physicalCardNo',
+    rule: 'maxLength',
+  });
   expect(lines.length).toBeGreaterThanOrEqual(8);
 });
 

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { MockScenarios } from './scenarios.ts';
 
 /** What the mock serves: the bundled spec and the scenario table, both from generated/. */
@@ -18,16 +20,24 @@ export function utcOffsetsOf(contract: Contract): Record<string, number> {
   return (schemas.TimeZone?.['x-utc-offsets'] ?? {}) as Record<string, number>;
 }
 
-export const defaultGeneratedDir = new URL('../../../generated/', import.meta.url);
+/**
+ * Where the contract is read from by default: the copy the build puts beside
+ * the bundled code (dist/contract/, in the published package), otherwise the
+ * repository's generated/ (running from source).
+ */
+const packagedDir = new URL('./contract/', import.meta.url);
+export const defaultGeneratedDir = existsSync(new URL('openapi.json', packagedDir))
+  ? packagedDir
+  : new URL('../../../generated/', import.meta.url);
 
 export function loadContract(generatedDir: URL | string = defaultGeneratedDir): Contract {
-  const base = typeof generatedDir === 'string' ? new URL(`file://${generatedDir.replace(/\/?$/, '/')}`) : generatedDir;
+  const base = typeof generatedDir === 'string' ? pathToFileURL(`${resolve(generatedDir)}/`) : generatedDir;
   const read = (file: string) => {
     try {
       return JSON.parse(readFileSync(new URL(file, base), 'utf8'));
     } catch (error) {
       throw new Error(
-        `cannot read ${new URL(file, base).pathname}: run \`pnpm generate\` first (${(error as Error).message})`,
+        `cannot read ${new URL(file, base).pathname} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): point --generated-dir at a folder with openapi.json and mock/scenarios.json, or run \`pnpm generate\` in the repository`,
       );
     }
   };

@@ -1,8 +1,10 @@
 // JWE for the mock's encryption mode (jose): requests arrive as {"encData": JWE}
 // encrypted to the server key; responses go back encrypted to the client key.
+import type { webcrypto } from 'node:crypto';
 import { CompactEncrypt, compactDecrypt, importPKCS8, importSPKI } from 'jose';
 
-export type Key = Awaited<ReturnType<typeof importPKCS8>>;
+/** An imported RSA key (WebCrypto), as loadKeys returns it. */
+export type Key = webcrypto.CryptoKey;
 
 export interface EncryptionKeys {
   keyId: string;
@@ -24,9 +26,9 @@ export async function loadKeys(pem: {
 }): Promise<EncryptionKeys> {
   return {
     keyId: pem.keyId,
-    serverPrivateKey: await importPKCS8(pemBlock(pem.serverPrivateKey, 'PRIVATE KEY'), 'RSA-OAEP-256'),
+    serverPrivateKey: (await importPKCS8(pemBlock(pem.serverPrivateKey, 'PRIVATE KEY'), 'RSA-OAEP-256')) as Key,
     clientPublicKey: pem.clientPublicKey
-      ? await importSPKI(pemBlock(pem.clientPublicKey, 'PUBLIC KEY'), 'RSA-OAEP-256')
+      ? ((await importSPKI(pemBlock(pem.clientPublicKey, 'PUBLIC KEY'), 'RSA-OAEP-256')) as Key)
       : undefined,
   };
 }

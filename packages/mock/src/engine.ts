@@ -3,14 +3,27 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Contract } from './contract.ts';
 import { decryptRequest, type EncryptionKeys, encryptResponse } from './encryption.ts';
-import { errorBody, errorFromDiagnostics, type MockError } from './errors.ts';
+import { echo, errorBody, errorFromDiagnostics, type MockError } from './errors.ts';
+import {
+  drawFault,
+  faultHeader,
+  type InjectionOptions,
+  latencyHeader,
+  parseLatency,
+  parseRequestFault,
+  type RequestFault,
+  sampleLatency,
+} from './injection.ts';
+import { optionName, type Preferences, readPreferences } from './prefer.ts';
 import { loadOperations, type Operation, renderExamples, validate, withRequestBranch } from './prism.ts';
-import type { MockScenario } from './scenarios.ts';
+import type { MockFault, MockScenario } from './scenarios.ts';
 import { type SigningOptions, verifyTranToken } from './signing.ts';
 
 export interface MockRequest {
   method: string;
   path: string;
+  /** The query string without `?` (read only for Prism's `__code`-style options). */
+  query?: string;
   headers: Record<string, string | string[] | undefined>;
   rawBody: Buffer;
 }
@@ -23,6 +36,10 @@ export interface MockResponse {
   scenario: string;
   /** The last four digits of the request's card number, for the log. */
   cardLast4?: string;
+  /** Injected latency: wait this long before answering. */
+  delayMs?: number;
+  /** Injected fault: close the connection instead of answering. */
+  drop?: boolean;
 }
 
 export interface EngineOptions {
@@ -31,6 +48,8 @@ export interface EngineOptions {
   signing?: SigningOptions;
   /** Encryption mode: decrypt `{"encData"}` requests, encrypt responses. */
   encryption?: EncryptionKeys;
+  /** Latency and fault injection (off by default; the X-Konaplate-Mock-* headers work either way). */
+  injection?: InjectionOptions;
 }
 
 interface Example {
@@ -47,6 +66,10 @@ interface OperationRuntime {
   headerNames: Map<string, string>;
   examples: Map<string, Example>;
   scenarios: MockScenario[];
+  /** Example keys by HTTP status, in the spec's order: what `Prefer` can choose from. */
+  byStatus: Map<number, string[]>;
+  /** The spec's answer to an injected fault, when it documents one. */
+  fault?: MockFault;
   otherwise: string;
 }
 
@@ -86,22 +109,38 @@ function matches(scenario: MockScenario, payload: unknown, decrypted: boolean, b
 }
 
 function headerSafe(text: string): string {
-  return text.replace(/[^\x20-\x7e]/g, '?').slice(0, 300);
+  return text.replace(/[^\x20-\x7e]/g, '?').slice(0, 1000);
 }
 
+/**
+ * The answer to an injected 503 when the spec documents none for an
+ * operation: the registry's 503 code if it has one, otherwise this
+ * placeholder, announced as such in X-Konaplate-Mock-Reason. See the README
+ * ("Faults") for why it is not in the registry yet.
+ */
+export const undocumentedFault = {
+  code: '000_P02',
+  message: 'Service temporarily unavailable.',
+  description: '일시적으로 서비스를 이용할 수 없습니다.',
+} as const;
+
+/** A list for a message: `a, b, c`. */
+const listed = (items: Iterable<string | number>) => [...items].join(', ');
+
 export async function createEngine(options: EngineOptions) {
-  const { contract, signing, encryption } = options;
+  const { contract, signing, encryption, injection } = options;
   const registry = contract.spec['x-error-registry'];
   // Prism dereferences the document in place: it gets a copy of its own.
   const operations = await loadOperations(structuredClone(contract.spec));
   const rendered = await renderExamples(operations);
   const routes = new Map<string, Map<string, OperationRuntime>>();
 
-  for (const { operationId, method, path, scenarios } of contract.scenarios.operations) {
+  for (const { operationId, method, path, scenarios, fault } of contract.scenarios.operations) {
     const operation = operations.find((o) => o.iid === operationId);
     if (!operation) throw new Error(`scenario table names ${operationId}, which the spec does not have`);
     const examples = new Map<string, Example>();
-    for (const s of scenarios) {
+    const byStatus = new Map<number, string[]>();
+    for (const s of [...scenarios, ...(fault ? [fault] : [])]) {
       const found = rendered.get(`${operationId} ${s.example}`);
       if (!found) throw new Error(`Prism did not render ${operationId} ${s.example}`);
       examples.set(s.example, {
@@ -110,6 +149,7 @@ export async function createEngine(options: EngineOptions) {
         body: JSON.stringify(found.body),
         json: found.body,
       });
+      byStatus.set(found.status, [...(byStatus.get(found.status) ?? []), s.example]);
     }
     const runtime: OperationRuntime = {
       operationId,
@@ -118,6 +158,8 @@ export async function createEngine(options: EngineOptions) {
       headerNames: new Map((operation.request?.headers ?? []).map((h) => [h.name.toLowerCase(), h.name])),
       examples,
       scenarios,
+      byStatus,
+      fault,
       otherwise: scenarios.find((s) => 'otherwise' in s.when)?.example ?? '',
     };
     const methods = routes.get(path) ?? new Map<string, OperationRuntime>();
@@ -125,12 +167,121 @@ export async function createEngine(options: EngineOptions) {
     routes.set(path, methods);
   }
 
+  /** The answer to an injected 503: the spec's fault example, else the registry's 503 code, else the placeholder. */
+  const registry503 = Object.entries(registry).find(([, entry]) => entry.httpStatus === 503)?.[0];
+  if (!registry503 && undocumentedFault.code in registry)
+    throw new Error(`the registry now defines ${undocumentedFault.code}: the mock's fault placeholder must change`);
+  function faultAnswer(op: OperationRuntime, responseHeaders: Record<string, string>): MockResponse {
+    const example = op.fault && op.examples.get(op.fault.example);
+    if (op.fault && example) {
+      return {
+        status: example.status,
+        headers: { ...responseHeaders, 'x-konaplate-mock-scenario': op.fault.example },
+        body: example.body,
+        scenario: `fault ${op.fault.example}`,
+      };
+    }
+    const body = registry503
+      ? errorBody(registry, { status: 503, code: registry503, reason: '' })
+      : JSON.stringify({ response: undocumentedFault });
+    const reason = registry503
+      ? `injected fault: the spec documents no 503 example for ${op.operationId}, so the registry's ${registry503} answers`
+      : `injected fault: the spec documents no answer for an unavailable service, so code ${undocumentedFault.code} and its texts are the mock's placeholder, not the registry's`;
+    return {
+      status: 503,
+      headers: { ...responseHeaders, 'x-konaplate-mock-reason': headerSafe(reason) },
+      body,
+      scenario: 'fault 503',
+    };
+  }
+
+  /**
+   * The example a request's Prism options choose (`code`, `example`, both),
+   * undefined when they choose none (`dynamic=false` or `seed` alone), or why
+   * they cannot be honoured, with the valid choices of the operation.
+   */
+  function preferredExample(op: OperationRuntime, prefs: Preferences): string | undefined | MockError {
+    const refuse = (key: 'code' | 'example' | 'dynamic', reason: string): MockError => ({
+      status: 400,
+      code: '000_002',
+      field: prefs.source === 'Prefer' ? 'Prefer' : `__${key}`,
+      reason: `${optionName(prefs, key)}: ${reason}`,
+    });
+    const choices = () => [...op.byStatus].map(([status, keys]) => `${status} (${listed(keys)})`).join('; ');
+    if (prefs.dynamic !== undefined && prefs.dynamic !== 'false') {
+      if (prefs.dynamic !== 'true') return refuse('dynamic', `"${echo(prefs.dynamic)}" is not true or false`);
+      return refuse(
+        'dynamic',
+        "dynamic=true is not supported: this mock answers with the spec's named examples only, since generated data would break the registry's codes and the business rules; choose an example instead: " +
+          choices(),
+      );
+    }
+    let status: number | undefined;
+    if (prefs.code !== undefined) {
+      if (!/^\d{3}$/.test(prefs.code))
+        return refuse('code', `"${echo(prefs.code)}" is not a 3-digit HTTP status; codes: ${choices()}`);
+      status = Number(prefs.code);
+      if (!op.byStatus.has(status))
+        return refuse('code', `${op.operationId} documents no ${status} answer; codes: ${choices()}`);
+    }
+    if (prefs.example !== undefined) {
+      const example = op.examples.get(prefs.example);
+      if (!example)
+        return refuse(
+          'example',
+          status === undefined
+            ? `${op.operationId} has no example "${echo(prefs.example)}"; examples: ${choices()}`
+            : `${op.operationId} has no example "${echo(prefs.example)}"; ${status} examples: ${listed(op.byStatus.get(status) ?? [])}`,
+        );
+      if (status !== undefined && example.status !== status)
+        return refuse(
+          'example',
+          `"${prefs.example}" is a ${example.status} answer, not ${status}; ${status} examples: ${listed(op.byStatus.get(status) ?? [])}`,
+        );
+      return prefs.example;
+    }
+    return status === undefined ? undefined : op.byStatus.get(status)?.[0];
+  }
+
   async function handle(request: MockRequest): Promise<MockResponse> {
-    const now = signing?.now() ?? Date.now();
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
     }
+    // Injection first, so that a bad control header is refused before anything else.
+    let delayMs = 0;
+    let fault: RequestFault = 'none';
+    let controlError: MockError | undefined;
+    const latencyText = headers[latencyHeader];
+    if (latencyText !== undefined) {
+      const latency = parseLatency(latencyText);
+      if ('error' in latency)
+        controlError = { status: 400, code: '000_002', field: 'X-Konaplate-Mock-Latency', reason: latency.error };
+      else delayMs = sampleLatency(latency, injection?.random);
+    } else if (injection?.latency) {
+      delayMs = sampleLatency(injection.latency, injection.random);
+    }
+    const faultText = headers[faultHeader];
+    if (faultText !== undefined) {
+      const chosen = parseRequestFault(faultText);
+      if (typeof chosen === 'object')
+        controlError ??= { status: 400, code: '000_002', field: 'X-Konaplate-Mock-Fault', reason: chosen.error };
+      else fault = chosen;
+    } else if (injection) {
+      fault = drawFault(injection);
+    }
+    const response = await answer(request, headers, controlError ? 'none' : fault, controlError);
+    if (delayMs > 0) response.delayMs = delayMs;
+    return response;
+  }
+
+  async function answer(
+    request: MockRequest,
+    headers: Record<string, string>,
+    fault: RequestFault,
+    controlError: MockError | undefined,
+  ): Promise<MockResponse> {
+    const now = signing?.now() ?? Date.now();
     const responseHeaders: Record<string, string> = {
       'content-type': 'application/json; charset=utf-8',
       'x-km-correlation-id': headerSafe(headers['x-km-correlation-id'] ?? freshCorrelationId(now)),
@@ -144,6 +295,7 @@ export async function createEngine(options: EngineOptions) {
       scenario: error.status === 400 ? `error ${error.code}` : `http ${error.status}`,
       cardLast4,
     });
+    if (controlError) return fail(controlError);
 
     const methods = routes.get(request.path);
     if (!methods)
@@ -161,6 +313,9 @@ export async function createEngine(options: EngineOptions) {
         { allow },
       );
     }
+    if (fault === 'drop') return { status: 0, headers: {}, body: '', scenario: 'fault drop', drop: true };
+    if (fault === '503') return faultAnswer(op, responseHeaders);
+
     const mediaType = (headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
     if ((request.rawBody.length > 0 || mediaType) && mediaType !== 'application/json') {
       return fail({
@@ -253,18 +408,11 @@ export async function createEngine(options: EngineOptions) {
     if (triggered) return respond(triggered.example);
     if (bodyErrors.length > 0) return fail(toError(bodyErrors));
 
-    const prefer = /(?:^|[;,\s])(example|code)=("?)([\w.-]+)\2/.exec(headers.prefer ?? '');
-    if (prefer) {
-      const [, kind, , value] = prefer;
-      const key = kind === 'example' ? value : op.scenarios.find((s) => String(s.status) === value)?.example;
-      if (key && op.examples.has(key)) return respond(key);
-      const known = op.scenarios.map((s) => s.example).join(', ');
-      return fail({
-        status: 400,
-        code: '000_002',
-        field: 'Prefer',
-        reason: `no example for Prefer ${kind}=${value}; examples: ${known}`,
-      });
+    const prefs = readPreferences(headers.prefer, request.query);
+    if (prefs) {
+      const chosen = preferredExample(op, prefs);
+      if (typeof chosen === 'object') return fail(chosen);
+      if (chosen) return respond(chosen);
     }
     const fallback = op.examples.get(op.otherwise) as Example;
     return respond(op.otherwise, personalize(fallback.json, isObject(payload) ? payload.cardNo : undefined));

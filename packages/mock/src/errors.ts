@@ -1,5 +1,13 @@
 import type { Registry } from './contract.ts';
-import type { Diagnostic } from './prism.ts';
+
+/** One problem Prism's validator found in a request. */
+export interface Diagnostic {
+  /** Ajv's keyword (`required`, `minLength`, `pattern`, ...) or Prism's own code. */
+  code: string;
+  /** Where: `['header']`, `['body', 'cardNo']`, ... */
+  path: string[];
+  message: string;
+}
 
 /** A platform-style error the mock answers with: HTTP status, result code, the field it names, and why (for QA). */
 export interface MockError {
@@ -8,6 +16,11 @@ export interface MockError {
   field?: string;
   /** Precise reason, sent as X-Konaplate-Mock-Reason: never a secret or a card number. */
   reason: string;
+}
+
+/** A caller's value for an error message: short, and with any card-number-like run of digits masked. */
+export function echo(value: string): string {
+  return value.slice(0, 64).replace(/\d{12,}/g, (digits) => `${'*'.repeat(digits.length - 4)}${digits.slice(-4)}`);
 }
 
 /** The `{"response": {...}}` body of an error, texts from the registry. */

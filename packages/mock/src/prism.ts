@@ -5,16 +5,9 @@ import { createInstance, getHttpOperationsFromSpec, type IHttpConfig } from '@st
 import { validateInput } from '@stoplight/prism-http/dist/validator/index.js';
 import type { IHttpOperation } from '@stoplight/types';
 import { isRight } from 'fp-ts/lib/Either.js';
+import type { Diagnostic } from './errors.ts';
 
 export type Operation = IHttpOperation;
-
-export interface Diagnostic {
-  /** Ajv's keyword (`required`, `minLength`, `pattern`, ...) or Prism's own code. */
-  code: string;
-  /** Where: `['header']`, `['body', 'cardNo']`, ... */
-  path: string[];
-  message: string;
-}
 
 export interface PrismRequest {
   method: string;

@@ -47,6 +47,17 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
     }
   };
 
+  /** An injected fault: the connection is reset, with no answer. */
+  const drop = (req: IncomingMessage, res: ServerResponse, response: MockResponse, started: number) => {
+    const socket = res.socket ?? req.socket;
+    if (typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
+    else socket.destroy();
+    if (log) log(`${req.method} ${req.url} DROP ${response.scenario} ${(performance.now() - started).toFixed(1)}ms`);
+  };
+
+  /** Answers held back by injected latency: on close they go out at once, so a stop never waits for them. */
+  const delayed = new Map<NodeJS.Timeout, () => void>();
+
   const server = createServer((req, res) => {
     const started = performance.now();
     const declared = Number(req.headers['content-length'] ?? 0);
@@ -69,10 +80,27 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
     req.on('error', () => res.destroy());
     req.on('end', () => {
       if (res.headersSent) return;
-      const path = (req.url ?? '/').split('?')[0] ?? '/';
+      const url = req.url ?? '/';
+      const mark = url.indexOf('?');
+      const path = mark < 0 ? url : url.slice(0, mark);
+      const query = mark < 0 ? undefined : url.slice(mark + 1);
       engine
-        .handle({ method: req.method ?? 'GET', path, headers: req.headers, rawBody: Buffer.concat(chunks, size) })
-        .then((response) => send(req, res, response, started))
+        .handle({
+          method: req.method ?? 'GET',
+          path,
+          query,
+          headers: req.headers,
+          rawBody: Buffer.concat(chunks, size),
+        })
+        .then((response) => {
+          const act = () => (response.drop ? drop(req, res, response, started) : send(req, res, response, started));
+          if (!response.delayMs) return act();
+          const timer = setTimeout(() => {
+            delayed.delete(timer);
+            act();
+          }, response.delayMs);
+          delayed.set(timer, act);
+        })
         .catch((error: Error) => {
           // A bug of the mock's, not the caller's: logged here, and never a stack trace on the wire.
           console.error(`konaplate-mock: internal error on ${req.method} ${path}: ${error.stack ?? error.message}`);
@@ -108,6 +136,11 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());
+        for (const [timer, act] of delayed) {
+          clearTimeout(timer);
+          act();
+        }
+        delayed.clear();
         server.closeIdleConnections();
       }),
   };

@@ -1,10 +1,19 @@
 // The real command: bin/konaplate-mock.mjs as QA run it.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { mockScenarios } from '../../../scripts/lib/mock-scenarios.ts';
+import type { OpenApiDocument } from '../../../scripts/lib/openapi-document.ts';
 import { contract, post, VA, validBodies } from './support.ts';
 
 const bin = fileURLToPath(new URL('../bin/konaplate-mock.mjs', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+/** The environment without the package manager's variables (this test may itself run under `pnpm test`). */
+const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
 let child: ChildProcess | undefined;
 afterEach(() => {
   child?.kill('SIGKILL');
@@ -13,7 +22,7 @@ afterEach(() => {
 
 /** Starts the mock on a free port and waits for its banner; returns the URL and the output so far. */
 function start(args: string[]): Promise<{ url: URL; output: () => string }> {
-  child = spawn(process.execPath, [bin, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child = spawn(process.execPath, [bin, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: cleanEnv });
   let output = '';
   child.stdout?.on('data', (c) => {
     output += c;
@@ -77,10 +86,247 @@ describe('konaplate-mock', () => {
     [['--bogus'], /Unknown option '--bogus'/],
     [['--secret-file', '/nonexistent/secret'], /--secret-file: cannot read \/nonexistent\/secret \(ENOENT\)/],
     [['--client-public-key', 'x.pem'], /--client-public-key needs --server-private-key/],
-  ])('%j: a clear error and exit 2', (args, message) => {
-    const { stderr, status } = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+    [['--latency', 'slow'], /--latency: "slow" is not a latency: unknown form \(use <ms>, <min>-<max>/],
+    [['--latency', '200-20'], /--latency: "200-20" is not a latency: the lower bound is above the upper one/],
+    [['--fault-rate', '1.5'], /--fault-rate must be a number from 0 to 1 \(0.1 is 10%\), got "1.5"/],
+    [['--fault-rate', 'ten'], /--fault-rate must be a number from 0 to 1/],
+    [['--fault-rate', '0.1', '--fault-mode', 'crash'], /--fault-mode must be 503, drop, mixed, got "crash"/],
+    [['--fault-mode', 'drop'], /--fault-mode needs --fault-rate/],
+    [['--generated-dir', '/nonexistent'], /cannot read \/nonexistent\/openapi.json \(ENOENT\)/],
+  ])('%j: one clear line and exit 2', (args, message) => {
+    const { stderr, stdout, status } = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: cleanEnv });
     expect(status).toBe(2);
+    expect(stdout).toBe('');
     expect(stderr).toMatch(message);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(stderr).not.toMatch(/\n\s+at /);
+    // The hint names a command that exists: here, node and the file as it was run.
+    expect(stderr).toContain(`Run \`node ${relative(process.cwd(), bin)} --help\` for the options.`);
   });
+
+  it('--help prints every option and the per-request headers, exit 0', () => {
+    const { stdout, status } = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8', env: cleanEnv });
+    expect(status).toBe(0);
+    for (const option of ['--port', '--latency', '--fault-rate', '--fault-mode', '--list', '--generated-dir'])
+      expect(stdout).toContain(option);
+    for (const header of [
+      'Prefer: code=<status>, example=<name>',
+      'X-Konaplate-Mock-Latency',
+      'X-Konaplate-Mock-Fault',
+    ])
+      expect(stdout).toContain(header);
+  });
+
+  it.each([
+    [
+      {
+        npm_lifecycle_event: 'mock',
+        npm_lifecycle_script: 'node packages/mock/bin/konaplate-mock.mjs',
+        npm_config_user_agent: 'pnpm/10.34.9 npm/? node/v20.20.2 linux x64',
+      },
+      'pnpm mock --help',
+    ],
+    [
+      {
+        npm_lifecycle_event: 'mock',
+        npm_lifecycle_script: 'konaplate-mock',
+        npm_config_user_agent: 'npm/10.9.4 node/v20.20.2 linux x64',
+      },
+      'npm run mock -- --help',
+    ],
+    [
+      {
+        npm_command: 'exec',
+        npm_lifecycle_event: 'npx',
+        npm_lifecycle_script: 'konaplate-mock',
+        npm_config_user_agent: 'npm/10.9.4 node/v20.20.2 linux x64',
+      },
+      'npx konaplate-mock --help',
+    ],
+    // A test runner started by a package script: not this command, so the file as run.
+    [
+      { npm_lifecycle_event: 'test', npm_lifecycle_script: 'vitest run', npm_config_user_agent: 'pnpm/10.34.9' },
+      `node ${relative(process.cwd(), bin)} --help`,
+    ],
+  ])('the hint follows how it was started: %j', (env, command) => {
+    const { stderr, status } = spawnSync(process.execPath, [bin, '--bogus'], {
+      encoding: 'utf8',
+      env: { ...cleanEnv, ...env },
+    });
+    expect(status).toBe(2);
+    expect(stderr.trimEnd()).toBe(`konaplate-mock: Unknown option '--bogus'. Run \`${command}\` for the options.`);
+  });
+});
+
+/** A plain TCP server holding a free loopback port. */
+async function holdPort(): Promise<{ port: number; server: Server }> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { port: (server.address() as { port: number }).port, server };
+}
+
+describe('a busy port', () => {
+  it.each([['1'], ['2']])('with %s worker(s): one line on stderr, exit 1, no stack trace', async (workers) => {
+    const { port, server } = await holdPort();
+    try {
+      const run = spawnSync(process.execPath, [bin, '--port', String(port), '--workers', workers], {
+        encoding: 'utf8',
+        env: cleanEnv,
+        timeout: 20_000,
+      });
+      expect(run.status).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr.trimEnd().split('\n')).toEqual([
+        `konaplate-mock: cannot listen on 127.0.0.1:${port} (EADDRINUSE): the port is in use; stop what holds it, or run \`node ${relative(process.cwd(), bin)} --port 0\` for a free one`,
+      ]);
+      expect(run.stderr).not.toMatch(/EPIPE|\bat /);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('under `pnpm mock` (as the issue ran it): the same one line, naming `pnpm mock --port 0`', async () => {
+    const { port, server } = await holdPort();
+    try {
+      const run = spawnSync('pnpm', ['--silent', 'mock', '--port', String(port)], {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        env: cleanEnv,
+        timeout: 30_000,
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr.trimEnd().split('\n')).toEqual([
+        `konaplate-mock: cannot listen on 127.0.0.1:${port} (EADDRINUSE): the port is in use; stop what holds it, or run \`pnpm mock --port 0\` for a free one`,
+      ]);
+    } finally {
+      server.close();
+    }
+  }, 40_000);
+});
+
+describe('injection from the command line', () => {
+  it('the banner shows latency and faults off by default, and the settings when on', async () => {
+    const off = await start(['--workers', '1']);
+    expect(off.output()).toMatch(/\(1 worker; strict signing off; encryption off; latency off; faults off\)/);
+    child?.kill('SIGKILL');
+    const on = await start(['--workers', '1', '--latency', '20-200', '--fault-rate', '0.1', '--fault-mode', 'drop']);
+    expect(on.output()).toMatch(/; latency 20-200 ms \(uniform\); faults 10% \(dropped connections\)\)/);
+    child?.kill('SIGKILL');
+    const both = await start([
+      '--workers',
+      '1',
+      '--latency',
+      'p50=40,p99=300',
+      '--fault-rate',
+      '1',
+      '--fault-mode',
+      'mixed',
+    ]);
+    expect(both.output()).toMatch(
+      /; latency p50 40 ms, p99 300 ms \(log-normal\); faults 100% \(503 answers or dropped connections\)\)/,
+    );
+  }, 60_000);
+
+  it('--latency delays answers and --fault-rate 1 answers 503, through both workers', async () => {
+    const { url } = await start(['--workers', '2', '--quiet', '--latency', '200', '--fault-rate', '1']);
+    for (let i = 0; i < 4; i += 1) {
+      const started = performance.now();
+      const answer = await post(url, VA, validBodies[VA]);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(199);
+      expect(answer.status).toBe(503);
+      expect(answer.json.response?.code).toBeDefined();
+    }
+    const spared = await post(url, VA, validBodies[VA], {
+      'x-konaplate-mock-fault': 'none',
+      'x-konaplate-mock-latency': '0',
+    });
+    expect(spared.status).toBe(200);
+  }, 30_000);
+});
+
+describe('everything the mock says comes from the spec', () => {
+  it('--list says what a valid encData is (a JWE), not merely "present"', () => {
+    const { stdout } = spawnSync(process.execPath, [bin, '--list'], { encoding: 'utf8', env: cleanEnv });
+    expect(stdout).toMatch(
+      /encrypted\s+200 000_000\s+encData is a JWE in compact serialization \(JweCompact\); any other value fails validation \(000_002\)/,
+    );
+    expect(stdout).not.toMatch(/encData present\b/);
+  });
+
+  it('the claim --list makes holds: {"encData":"abc"} is refused with 000_002, a JWE-shaped value is the scenario', async () => {
+    const { url } = await start(['--workers', '1', '--quiet']);
+    const abc = await post(url, VA, { encData: 'abc' });
+    expect([abc.status, abc.json.response?.code, abc.json.response?.message]).toEqual([
+      400,
+      '000_002',
+      'Invalid input parameter. encData',
+    ]);
+    const jwe = [
+      'eyJhbGciOiJSU0EtT0FFUC0yNTYiLCJlbmMiOiJBMTI4R0NNIn0',
+      'a'.repeat(60),
+      'b'.repeat(16),
+      'c'.repeat(20),
+      'd'.repeat(22),
+    ].join('.');
+    const shaped = await post(url, VA, { encData: jwe }, { 'x-km-crypto-key-id': undefined });
+    expect([shaped.status, shaped.headers.get('x-konaplate-mock-scenario')]).toEqual([200, 'encrypted']);
+  }, 30_000);
+
+  it('a scenario table that does not match the spec: one line, exit 1, even with two workers', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'konaplate-mock-bad-'));
+    try {
+      mkdirSync(join(dir, 'mock'));
+      writeFileSync(join(dir, 'openapi.json'), JSON.stringify(contract.spec));
+      const scenarios = structuredClone(contract.scenarios);
+      const first = scenarios.operations[0];
+      if (!first) throw new Error('no operation');
+      first.operationId = 'inquireNothing';
+      writeFileSync(join(dir, 'mock/scenarios.json'), JSON.stringify(scenarios));
+      const run = spawnSync(process.execPath, [bin, '--port', '0', '--workers', '2', '--generated-dir', dir], {
+        encoding: 'utf8',
+        env: cleanEnv,
+        timeout: 20_000,
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr.trimEnd().split('\n')).toEqual([
+        'konaplate-mock: cannot serve this contract: scenario table names inquireNothing, which the spec does not have',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a third operation in the bundle is listed and served with no change to the mock', async () => {
+    const spec = structuredClone(contract.spec) as unknown as OpenApiDocument;
+    const copy = structuredClone(spec.paths[VA]) as OpenApiDocument['paths'][string];
+    const post3 = copy.post;
+    if (!post3) throw new Error('no POST');
+    post3.operationId = 'inquireCardVirtualAccountAgain';
+    spec.paths['/api/v1/card/virtual-account/inquiry-again'] = copy;
+    const dir = mkdtempSync(join(tmpdir(), 'konaplate-mock-3ops-'));
+    try {
+      mkdirSync(join(dir, 'mock'));
+      writeFileSync(join(dir, 'openapi.json'), JSON.stringify(spec));
+      writeFileSync(join(dir, 'mock/scenarios.json'), JSON.stringify(mockScenarios(spec)));
+      const list = spawnSync(process.execPath, [bin, '--list', '--generated-dir', dir], {
+        encoding: 'utf8',
+        env: cleanEnv,
+      });
+      expect(list.status).toBe(0);
+      expect(list.stdout).toMatch(
+        /^3 operations from the spec: inquireUnregisteredCard, inquireCardVirtualAccount, inquireCardVirtualAccountAgain\n/,
+      );
+      expect(list.stdout).toMatch(
+        /POST \/api\/v1\/card\/virtual-account\/inquiry-again\s+virtual-account-not-found\s+400 003_067/,
+      );
+      const { url, output } = await start(['--workers', '1', '--generated-dir', dir]);
+      expect(output()).toContain('3 operations from the spec');
+      const answer = await post(url, '/api/v1/card/virtual-account/inquiry-again', validBodies[VA], {
+        prefer: 'code=400, example=virtual-account-not-found',
+      });
+      expect([answer.status, answer.json.response?.code]).toEqual([400, '003_067']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });

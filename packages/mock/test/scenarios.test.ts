@@ -78,9 +78,11 @@ describe('scenarios by Prefer', () => {
     const answer = await post(mock.url, VA, validBodies[VA], { prefer: 'example=nope' });
     expect(answer.status).toBe(400);
     expect(answer.json.response?.message).toBe('Invalid input parameter. Prefer');
-    expect(answer.headers.get('x-konaplate-mock-reason')).toMatch(
-      /no example for Prefer example=nope; examples: success, rotation-account/,
+    const reason = answer.headers.get('x-konaplate-mock-reason') ?? '';
+    expect(reason).toMatch(
+      /^Prefer example: inquireCardVirtualAccount has no example "nope"; examples: 200 \(success, /,
     );
+    for (const s of table.filter((row) => row.path === VA)) expect(reason).toContain(s.example);
   });
 });
 

@@ -1,0 +1,69 @@
+// konaplate: the QA command line. `run` is the whole CLI (tests call it in
+// process); main.ts is the executable around it.
+import { callCommand, callHelp } from './commands/call.ts';
+import { conformanceCommand, conformanceHelp } from './commands/conformance.ts';
+import { signCommand, signHelp } from './commands/sign.ts';
+import { doc, operations } from './contract.ts';
+import { Failure, type Io, maskCardNumbers, processIo, UsageError } from './io.ts';
+
+const commands: Record<string, { run: (argv: string[], io: Io) => Promise<number>; help: string }> = {
+  sign: { run: signCommand, help: signHelp },
+  call: { run: callCommand, help: callHelp },
+  conformance: { run: conformanceCommand, help: conformanceHelp },
+};
+
+export const help = `konaplate: sign and send calls to Konaplate's card APIs, and check any server against the contract
+(contract ${String((doc.info as { version?: string }).version ?? '')}: ${operations.map((o) => o.operationId).join(', ')})
+
+Commands:
+  konaplate sign --body '<json>' [--curl --base-url <url> --operation <id>]
+                       the X-KM-* headers for a body, or a curl command that sends it
+  konaplate call <operationId> --base-url <url> --body '<json>'
+                       sign, send, print the answer (exit 0 on 000_000, 1 on another code)
+  konaplate conformance --base-url <url> [--test-data <file>] [--junit <file>] [--operation <id>]
+                       check a server (the sandbox, a staging build, a mock) against the contract
+
+Run konaplate <command> --help for its options and an example.
+Credentials: KONAPLATE_ASP_ID, KONAPLATE_ACCESS_KEY, KONAPLATE_SECRET (sandbox samples when unset).`;
+
+/** Runs one command line; returns the exit code. Never throws, never prints a stack trace. */
+export async function run(argv: string[], io: Io = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    io.err(`${help}\n`); // no command: a usage error, so not on stdout
+    return 2;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
+    io.out(`${help}\n`);
+    return 0;
+  }
+  if (name === '--version') {
+    io.out(`${String((doc.info as { version?: string }).version)}\n`);
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`konaplate: unknown command "${name.slice(0, 40)}"; commands: ${Object.keys(commands).join(', ')}\n`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`konaplate ${name}: ${error.message}. Run konaplate ${name} --help\n`);
+      return 2;
+    }
+    if (error instanceof Failure) {
+      io.err(`konaplate ${name}: ${error.message}\n`);
+      return 1;
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`konaplate ${name}: ${(error as Error).message.split('\n')[0]}. Run konaplate ${name} --help\n`);
+      return 2;
+    }
+    // A bug of ours: one line, no stack, nothing of the request in it.
+    io.err(`konaplate ${name}: internal error: ${maskCardNumbers(String((error as Error)?.message ?? error))}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,23 @@
+// Everything the CLI signs, encrypts, validates or sends goes through the
+// client package (@konaplate-contract/client): one way to sign in this
+// repository. This module names what the commands use.
+export type {
+  EncryptionConfig as EncryptionKeys,
+  OperationId,
+  SignOptions as SigningCredentials,
+  TimeZone,
+} from '@konaplate-contract/client';
+export {
+  checkResponse,
+  createKonaplateClient,
+  encryptBody,
+  KonaplateClientError,
+  KonaplateConfigError,
+  KonaplateContractError,
+  KonaplateError,
+  KonaplateResponseError,
+  KonaplateTransportError,
+  KonaplateValidationError,
+  signHeaders,
+  validateRequest,
+} from '@konaplate-contract/client';

@@ -1,0 +1,124 @@
+// konaplate sign: the request headers for a body (token over its exact bytes),
+// or one complete curl command that sends it.
+import { parseArgs } from 'node:util';
+import { encryptBody, signHeaders } from '../client.ts';
+import { type Operation, operations } from '../contract.ts';
+import { cryptoKeyIdAlone, type KeyFlags, loadCredentials, loadKeys } from '../credentials.ts';
+import { type Io, readFlagFile, shellQuote, UsageError } from '../io.ts';
+import { bodyProblem, joinUrl, requireOperation } from './shared.ts';
+
+export const signHelp = `konaplate sign: the X-KM-* request headers for a body, the token over its exact bytes
+
+Usage:
+  konaplate sign --body '<json>'                       print the headers, one "Name: value" a line
+  konaplate sign --curl --base-url <url> --operation <operationId> --body '<json>'
+                                                       print one curl command that sends it
+
+Options:
+  --body <text>               the body, signed exactly as given (no re-serialization)
+  --body-file <file>          ...or read it from a file
+  --operation <operationId>   the operation (required with --curl): ${operations.map((o) => o.operationId).join(', ')}
+  --curl                      print a curl command instead of the headers
+  --base-url <url>            where the curl command sends (e.g. http://127.0.0.1:4010 for the mock)
+  --time-zone <zone>          zone of X-KM-Tran-Time (default KST, or KONAPLATE_TIME_ZONE)
+  --secret-file <file>        the secret key, from a file (default KONAPLATE_SECRET)
+  --crypto-key-id <id>        X-KM-Crypto-Key-Id; alone, for a body you encrypted yourself. To encrypt the
+                              body here, also give (the id may come from KONAPLATE_CRYPTO_KEY_ID):
+  --server-public-key <file>  the server's RSA public key (SPKI PEM) it is encrypted to, and
+  --client-private-key <file> your private key (PKCS#8 PEM; the client loads both keys to encrypt)
+  --help                      this text
+
+Credentials come from KONAPLATE_ASP_ID, KONAPLATE_ACCESS_KEY and KONAPLATE_SECRET; unset, the
+spec's sandbox samples are used, which the mock accepts unless it runs with a secret (strict).
+A token is valid for a few minutes: sign again rather than reuse an old command.
+
+Example:
+  konaplate sign --curl --base-url http://127.0.0.1:4010 --operation inquireCardVirtualAccount \\
+    --body '{"cardNo":"9491230000000017"}' | bash`;
+
+export interface SignedRequest {
+  operation: Operation | undefined;
+  headers: Record<string, string>;
+  /** The body text sent and signed: the given text, or its encrypted envelope. */
+  bodyText: string;
+}
+
+/** The body text of --body or --body-file. */
+export function bodyFlag(flags: { body?: string | undefined; 'body-file'?: string | undefined }): string {
+  if (flags.body !== undefined && flags['body-file'] !== undefined)
+    throw new UsageError('give --body or --body-file, not both');
+  if (flags['body-file'] !== undefined) return readFlagFile('body-file', flags['body-file']);
+  if (flags.body === undefined) throw new UsageError(`--body is required (the JSON to sign, e.g. '{"cardNo":"…"}')`);
+  return flags.body;
+}
+
+export async function signCommand(argv: string[], io: Io): Promise<number> {
+  const { values: flags } = parseArgs({
+    args: argv,
+    options: {
+      body: { type: 'string' },
+      'body-file': { type: 'string' },
+      operation: { type: 'string' },
+      curl: { type: 'boolean', default: false },
+      'base-url': { type: 'string' },
+      'time-zone': { type: 'string' },
+      'secret-file': { type: 'string' },
+      'crypto-key-id': { type: 'string' },
+      'server-public-key': { type: 'string' },
+      'client-private-key': { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (flags.help) {
+    io.out(`${signHelp}\n`);
+    return 0;
+  }
+  const operation = flags.operation === undefined ? undefined : requireOperation(flags.operation);
+  if (flags.curl && !operation) throw new UsageError('--curl needs --operation <operationId> (the path to call)');
+  const baseUrl = flags['base-url'] ?? io.env.KONAPLATE_BASE_URL;
+  if (flags.curl && baseUrl === undefined)
+    throw new UsageError('--curl needs --base-url <url> (e.g. http://127.0.0.1:4010 for the local mock)');
+  const url = flags.curl ? joinUrl(baseUrl as string, (operation as Operation).path) : undefined;
+  const text = bodyFlag(flags);
+  const signed = await signRequest(io, flags, operation, text);
+  // Signing a body the server will refuse is allowed (QA sends such bodies on purpose); say so on stderr.
+  const problem = bodyProblem(operation, text);
+  if (problem) io.err(`konaplate sign: warning: ${problem}; signing it anyway\n`);
+  if (url === undefined) {
+    io.out(
+      Object.entries(signed.headers)
+        .map(([name, value]) => `${name}: ${value}\n`)
+        .join(''),
+    );
+    if (signed.bodyText !== text) io.out(`\n${signed.bodyText}\n`);
+    return 0;
+  }
+  io.out(`${curlCommand(url, operation as Operation, signed)}\n`);
+  return 0;
+}
+
+/** Signs (and, with keys, first encrypts) a body text through the client. */
+export async function signRequest(
+  io: Io,
+  flags: KeyFlags & { 'secret-file'?: string | undefined; 'time-zone'?: string | undefined },
+  operation: Operation | undefined,
+  text: string,
+): Promise<SignedRequest> {
+  const credentials = loadCredentials(io, flags);
+  const keys = loadKeys(io, flags);
+  const bodyText = keys ? await encryptBody(keys, text) : text;
+  const cryptoKeyId = keys?.keyId ?? cryptoKeyIdAlone(flags);
+  const headers = await signHeaders({ ...credentials, ...(cryptoKeyId ? { cryptoKeyId } : {}) }, bodyText);
+  return { operation, headers, bodyText };
+}
+
+/** One curl command line, every word quoted for bash: the body bytes are exactly those signed. */
+export function curlCommand(url: string, operation: Operation, signed: SignedRequest): string {
+  const words = ['curl', '-sS', '-X', operation.method.toUpperCase(), url];
+  words.push('-H', 'Content-Type: application/json', '-H', 'Accept: application/json');
+  for (const [name, value] of Object.entries(signed.headers)) words.push('-H', `${name}: ${value}`);
+  words.push('--data-raw', signed.bodyText);
+  return words.map(shellQuote).join(' ');
+}

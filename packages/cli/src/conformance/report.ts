@@ -1,0 +1,144 @@
+// The conformance report: a table per operation, the guesses a failure points
+// at, a totals line, and JUnit XML for CI. Server texts are masked (card
+// numbers to their last four); no secret is ever in the report.
+import { registry } from '../contract.ts';
+import { maskCardNumbers } from '../io.ts';
+import type { Case } from './cases.ts';
+import type { Outcome } from './runner.ts';
+
+const label = { pass: 'ok', fail: 'FAIL', skip: 'skip' } as const;
+
+export function expectedText(c: Case): string {
+  if (c.expect.anyRefusal) return 'refused (4xx)';
+  const status = registry[c.expect.codes[0] ?? '']?.httpStatus ?? '?';
+  return `${status} ${c.expect.codes.join('|')}`;
+}
+
+function gotText(o: Outcome): string {
+  if (o.status === undefined) return '-';
+  return `${o.status} ${o.code ?? '(no code)'}`;
+}
+
+/** Operations in the order their cases appear. */
+function byOperation(outcomes: Outcome[]): Map<string, Outcome[]> {
+  const groups = new Map<string, Outcome[]>();
+  for (const o of outcomes) {
+    const id = o.case.operation.operationId;
+    groups.set(id, [...(groups.get(id) ?? []), o]);
+  }
+  return groups;
+}
+
+export function table(outcomes: Outcome[]): string {
+  const lines: string[] = [];
+  for (const [operationId, group] of byOperation(outcomes)) {
+    const op = group[0]?.case.operation;
+    const caseWidth = Math.max(4, ...group.map((o) => o.case.name.length));
+    const expectedWidth = Math.max(8, ...group.map((o) => expectedText(o.case).length));
+    lines.push(`${operationId}  ${op?.method.toUpperCase()} ${op?.path}  (${group.length} cases)`);
+    lines.push(
+      `  ${'result'.padEnd(6)}  ${'kind'.padEnd(9)}  ${'case'.padEnd(caseWidth)}  ${'expected'.padEnd(expectedWidth)}  got`,
+    );
+    for (const o of group) {
+      const result = o.result === 'pass' && o.warnings.length > 0 ? 'warn' : label[o.result];
+      lines.push(
+        `  ${result.padEnd(6)}  ${o.case.kind.padEnd(9)}  ${o.case.name.padEnd(caseWidth)}  ${expectedText(o.case).padEnd(expectedWidth)}  ${gotText(o)}`,
+      );
+      for (const f of o.failures) lines.push(`          ✗ ${f.check}: ${maskCardNumbers(f.message)}`);
+      for (const w of o.warnings) lines.push(`          ! ${w.check}: ${maskCardNumbers(w.message)}`);
+      for (const g of o.conflicts)
+        lines.push(`          ? guess at stake (${g.where}): ${g.decision} (the pages: ${g.pages})`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+/** Lines that say what a pattern of failures most likely means, before anyone doubts the contract. */
+export function hints(outcomes: Outcome[]): string[] {
+  const failed = outcomes.filter((o) => o.result === 'fail');
+  const lines: string[] = [];
+  const signing = failed.filter(
+    (o) => o.case.kind !== 'bounds' && o.case.kind !== 'missing' && /^X-KM-Tran-(Token|Time)$/.test(o.named ?? ''),
+  );
+  if (signing.length > 0)
+    lines.push(
+      `hint: ${signing.length} failing case(s) were refused naming X-KM-Tran-Token or X-KM-Tran-Time: check the secret (KONAPLATE_SECRET or --secret-file) and this machine's clock before the token and time guesses.`,
+    );
+  const accepted = failed.filter((o) => o.case.kind === 'signature' && o.code === '000_000');
+  if (accepted.length > 0)
+    lines.push(
+      `hint: the server accepted ${accepted.length} request(s) with a bad token: it does not verify signatures (the project's mock does only when started with a secret).`,
+    );
+  return lines;
+}
+
+export interface Totals {
+  cases: number;
+  passed: number;
+  failed: number;
+  skipped: number;
+  warnings: number;
+  perOperation: Array<[string, number]>;
+}
+
+export function totals(outcomes: Outcome[]): Totals {
+  return {
+    cases: outcomes.length,
+    passed: outcomes.filter((o) => o.result === 'pass').length,
+    failed: outcomes.filter((o) => o.result === 'fail').length,
+    skipped: outcomes.filter((o) => o.result === 'skip').length,
+    warnings: outcomes.filter((o) => o.warnings.length > 0 && o.result === 'pass').length,
+    perOperation: [...byOperation(outcomes)].map(([id, group]) => [id, group.length]),
+  };
+}
+
+export function totalsLine(t: Totals, seconds: number): string {
+  const per = t.perOperation.map(([id, n]) => `${n} ${id}`).join(', ');
+  return `conformance: ${t.cases} cases (${per}): ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped, ${t.warnings} with warnings, in ${seconds.toFixed(1)} s`;
+}
+
+const xml = (text: string) =>
+  maskCardNumbers(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: XML 1.0 forbids these characters
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '?');
+
+/** JUnit XML: a test suite per operation, a test case per conformance case. */
+export function junit(outcomes: Outcome[], seconds: number, baseUrl: string): string {
+  const t = totals(outcomes);
+  const suites = [...byOperation(outcomes)].map(([operationId, group]) => {
+    const time = group.reduce((sum, o) => sum + o.ms, 0) / 1000;
+    const cases = group.map((o) => {
+      const inner: string[] = [];
+      if (o.result === 'skip') inner.push(`<skipped message="${xml(o.warnings[0]?.message ?? 'skipped')}"/>`);
+      for (const f of o.failures) {
+        const detail = [
+          `expected ${expectedText(o.case)}, got ${gotText(o)}`,
+          ...o.conflicts.map((g) => `guess at stake (${g.where}): ${g.decision}`),
+        ].join('\n');
+        inner.push(`<failure type="${xml(f.check)}" message="${xml(f.message)}">${xml(detail)}</failure>`);
+      }
+      if (o.result !== 'skip' && o.warnings.length > 0)
+        inner.push(
+          `<system-out>${xml(o.warnings.map((w) => `warning: ${w.check}: ${w.message}`).join('\n'))}</system-out>`,
+        );
+      const open = `<testcase classname="${xml(`${operationId}.${o.case.kind}`)}" name="${xml(o.case.name)}" time="${(o.ms / 1000).toFixed(3)}"`;
+      return inner.length === 0 ? `    ${open}/>` : `    ${open}>\n      ${inner.join('\n      ')}\n    </testcase>`;
+    });
+    const counts = {
+      tests: group.length,
+      failures: group.filter((o) => o.result === 'fail').length,
+      skipped: group.filter((o) => o.result === 'skip').length,
+    };
+    return `  <testsuite name="${xml(operationId)}" tests="${counts.tests}" failures="${counts.failures}" errors="0" skipped="${counts.skipped}" time="${time.toFixed(3)}">\n${cases.join('\n')}\n  </testsuite>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="${xml(`konaplate conformance ${baseUrl}`)}" tests="${t.cases}" failures="${t.failed}" errors="0" skipped="${t.skipped}" time="${seconds.toFixed(3)}">
+${suites.join('\n')}
+</testsuites>
+`;
+}

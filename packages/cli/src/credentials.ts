@@ -1,0 +1,120 @@
+// Credentials from the environment, with sandbox-shaped defaults taken from the
+// spec (the header schemas' examples and the signing test vector's secret),
+// which the mock accepts unless it runs in strict mode.
+import type { EncryptionKeys, SigningCredentials, TimeZone } from './client.ts';
+import { doc, headerField, schemaExample, testVectorSecret } from './contract.ts';
+import { type Io, readFlagFile, UsageError } from './io.ts';
+import { brokenKeywords, describeRule } from './keywords.ts';
+
+export const env = {
+  aspId: 'KONAPLATE_ASP_ID',
+  accessKey: 'KONAPLATE_ACCESS_KEY',
+  secretKey: 'KONAPLATE_SECRET',
+  timeZone: 'KONAPLATE_TIME_ZONE',
+  cryptoKeyId: 'KONAPLATE_CRYPTO_KEY_ID',
+} as const;
+
+/** Which header each credential is sent as (its rules are that header's). */
+const asHeader = {
+  aspId: 'X-KM-User-AspId',
+  accessKey: 'X-KM-Access-Key',
+  timeZone: 'X-KM-Time-Zone',
+  cryptoKeyId: 'X-KM-Crypto-Key-Id',
+} as const;
+
+/** Zones the client computes X-KM-Tran-Time in (x-utc-offsets on the TimeZone schema). */
+export const timeZones = Object.keys((doc.components.schemas.TimeZone?.['x-utc-offsets'] ?? {}) as object);
+
+export interface Credentials extends SigningCredentials {
+  timeZone: TimeZone;
+  /** Which values are the spec's sandbox-shaped defaults rather than yours. */
+  defaults: string[];
+}
+
+function checkAgainstHeader(name: keyof typeof asHeader, value: string, source: string): void {
+  const field = headerField(asHeader[name]);
+  if (!field) return;
+  const broken = brokenKeywords(field.schema, value)[0];
+  if (broken)
+    throw new UsageError(
+      `${source} ${describeRule(field.schema, broken)} (it is sent as ${asHeader[name]}; ${broken})`,
+    );
+}
+
+/**
+ * The signing credentials: KONAPLATE_ASP_ID, KONAPLATE_ACCESS_KEY and
+ * KONAPLATE_SECRET (or --secret / --secret-file), each defaulting to the
+ * spec's sandbox-shaped sample. A bad value is named by its variable, never shown.
+ */
+export function loadCredentials(
+  io: Io,
+  flags: { secret?: string | undefined; 'secret-file'?: string | undefined; 'time-zone'?: string | undefined },
+): Credentials {
+  const defaults: string[] = [];
+  const pick = (variable: string, fallback: string | undefined): string => {
+    const given = io.env[variable];
+    if (given !== undefined && given !== '') return given;
+    defaults.push(variable);
+    if (fallback === undefined) throw new UsageError(`${variable} is not set and the spec has no sample for it`);
+    return fallback;
+  };
+  const aspId = pick(env.aspId, schemaExample('AspId'));
+  const accessKey = pick(env.accessKey, schemaExample('AccessKey'));
+  let secretKey: string;
+  if (flags.secret !== undefined && flags['secret-file'] !== undefined)
+    throw new UsageError('give --secret or --secret-file, not both');
+  if (flags.secret !== undefined) secretKey = flags.secret;
+  else if (flags['secret-file'] !== undefined) secretKey = readFlagFile('secret-file', flags['secret-file']).trim();
+  else secretKey = pick(env.secretKey, testVectorSecret());
+  if (secretKey.length === 0) throw new UsageError('the secret key is empty');
+  const timeZone = flags['time-zone'] ?? pick(env.timeZone, schemaExample('TimeZone'));
+  checkAgainstHeader('aspId', aspId, env.aspId);
+  checkAgainstHeader('accessKey', accessKey, env.accessKey);
+  if (!timeZones.includes(timeZone))
+    throw new UsageError(`the time zone must be one of ${timeZones.join(', ')} (--time-zone or ${env.timeZone})`);
+  return { aspId, accessKey, secretKey, timeZone: timeZone as TimeZone, defaults };
+}
+
+/** The PEM block of a kind in a file's text (files may carry comment lines around it, as openssl allows). */
+function pemBlock(text: string, kind: string): string | undefined {
+  return new RegExp(`-----BEGIN ${kind}-----[\\s\\S]+?-----END ${kind}-----`).exec(text)?.[0];
+}
+
+/** A --crypto-key-id given alone: the X-KM-Crypto-Key-Id of a body that is already encrypted (checked, never shown). */
+export function cryptoKeyIdAlone(flags: KeyFlags): string | undefined {
+  const keyId = flags['crypto-key-id'];
+  if (keyId !== undefined) checkAgainstHeader('cryptoKeyId', keyId, '--crypto-key-id');
+  return keyId;
+}
+
+export interface KeyFlags {
+  'crypto-key-id'?: string | undefined;
+  'server-public-key'?: string | undefined;
+  'client-private-key'?: string | undefined;
+}
+
+/**
+ * Encryption keys from files, when any key flag is given: the key id, the
+ * server's public key (requests are encrypted to it) and the client's private
+ * key (encrypted answers are decrypted with it; the client imports both).
+ */
+export function loadKeys(io: Io, flags: KeyFlags): EncryptionKeys | undefined {
+  const keyId = flags['crypto-key-id'] ?? io.env[env.cryptoKeyId];
+  const server = flags['server-public-key'];
+  const client = flags['client-private-key'];
+  if (server === undefined && client === undefined) return undefined;
+  if (server === undefined) throw new UsageError('--client-private-key needs --server-public-key to encrypt with');
+  if (client === undefined)
+    throw new UsageError(
+      '--server-public-key needs --client-private-key too (encrypted answers are decrypted with it)',
+    );
+  if (keyId === undefined) throw new UsageError(`encryption needs --crypto-key-id (or ${env.cryptoKeyId})`);
+  checkAgainstHeader('cryptoKeyId', keyId, flags['crypto-key-id'] !== undefined ? '--crypto-key-id' : env.cryptoKeyId);
+  const serverPublicKey = pemBlock(readFlagFile('server-public-key', server), 'PUBLIC KEY');
+  if (!serverPublicKey)
+    throw new UsageError('--server-public-key must be an RSA public key in SPKI PEM ("BEGIN PUBLIC KEY")');
+  const clientPrivateKey = pemBlock(readFlagFile('client-private-key', client), 'PRIVATE KEY');
+  if (!clientPrivateKey)
+    throw new UsageError('--client-private-key must be an RSA private key in PKCS#8 PEM ("BEGIN PRIVATE KEY")');
+  return { keyId, serverPublicKey, clientPrivateKey };
+}

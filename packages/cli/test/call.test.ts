@@ -1,0 +1,236 @@
+// konaplate call: through the client against the real mock; exit 0 on 000_000,
+// 1 on a platform error or no answer, 2 on bad input; one line, no stack, no card number.
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadKeys } from '../../mock/src/encryption.ts';
+import { cli, closeAll, freePort, SECRET, spec, startMock, wrongServer } from './support.ts';
+
+let strict: string;
+const env = { KONAPLATE_SECRET: SECRET };
+beforeAll(async () => {
+  strict = await startMock({ secret: SECRET });
+});
+afterAll(closeAll);
+
+const oneLine = (text: string) => {
+  expect(text.trimEnd().split('\n')).toHaveLength(1);
+  expect(text).not.toMatch(/\n\s+at /);
+};
+
+describe('konaplate call', () => {
+  it('prints the JSON answer and exits 0 on 000_000', async () => {
+    const { code, out, err } = await cli(
+      [
+        'call',
+        'inquireUnregisteredCard',
+        '--base-url',
+        strict,
+        '--body',
+        '{"cardNo":"9491230000000033","expiryDate":"3108","cardCVC":"123"}',
+      ],
+      env,
+    );
+    expect([code, err]).toEqual([0, '']);
+    const answer = JSON.parse(out);
+    expect(answer.response.code).toBe('000_000');
+    expect(answer.cardDataInfo.cardPointInfo.length).toBeGreaterThan(0); // the card-with-points scenario
+  });
+
+  it('exits 1 on a platform error, printing the code and message (and the envelope on stdout)', async () => {
+    const { code, out, err } = await cli(
+      ['call', 'inquireCardVirtualAccount', '--base-url', strict, '--body', '{"cardNo":"9491230000000082"}'],
+      env,
+    );
+    expect(code).toBe(1);
+    expect(JSON.parse(out).response.code).toBe('003_067');
+    oneLine(err);
+    expect(err).toMatch(
+      /^konaplate call: 003_067 Not found virtual account\. \(HTTP 400, X-KM-Correlation-Id \d{12}-[0-9a-f]{7}\)\n$/,
+    );
+  });
+
+  it("exits 1 naming X-KM-Tran-Token when the secret is not the server's", async () => {
+    const { code, err } = await cli([
+      'call',
+      'inquireCardVirtualAccount',
+      '--base-url',
+      strict,
+      '--body',
+      '{"cardNo":"9491230000000017"}',
+    ]);
+    expect(code).toBe(1);
+    expect(err).toContain('000_002 Invalid input parameter. X-KM-Tran-Token');
+  });
+
+  it.each([
+    [['call', 'inquireCardVirtualAccount', '--body', '{"cardNo":'], /--body is not valid JSON \(it ends too early\)/],
+    [['call', 'inquireCardVirtualAccount', '--body', '{"cardNo" 1}'], /--body is not valid JSON \(at character \d+\)/],
+    [['call', 'inquireCardVirtualAccount', '--body', '[1]'], /body must be an object, not array \(rule: type\)/],
+    [
+      ['call', 'inquireCard', '--body', '{}'],
+      /unknown operation "inquireCard"; operations: inquireUnregisteredCard, inquireCardVirtualAccount/,
+    ],
+    [
+      ['call', '--body', '{}'],
+      /give one operation: konaplate call <operationId> \(inquireUnregisteredCard, inquireCardVirtualAccount\)/,
+    ],
+    [['call', 'inquireCardVirtualAccount', '--body', '{}'], /cardNo is required \(rule: required\)/],
+    [
+      ['call', 'inquireCardVirtualAccount', '--body', '{"cardNo":"94912300000000AB"}'],
+      /cardNo must match \^\[0-9\]\{16\}\$ \(rule: pattern\)/,
+    ],
+    [
+      ['call', 'inquireCardVirtualAccount', '--body', '{"cardNo":"94912300000000123"}'],
+      /cardNo must be exactly 16 characters long, not 17 \(rule: maxLength\)/,
+    ],
+    [
+      [
+        'call',
+        'inquireUnregisteredCard',
+        '--body',
+        '{"cardNo":"9491230000000017","expiryDate":"3113","cardCVC":"123"}',
+      ],
+      /expiryDate must match .* \(rule: pattern\)/,
+    ],
+    [
+      ['call', 'inquireCardVirtualAccount', '--body', '{"cardNo":"9491230000000017"}', '--timeout-ms', 'soon'],
+      /--timeout-ms must be a positive whole number/,
+    ],
+    [
+      [
+        'call',
+        'inquireCardVirtualAccount',
+        '--body',
+        '{"cardNo":"9491230000000017"}',
+        '--crypto-key-id',
+        'x'.repeat(32),
+      ],
+      /--crypto-key-id needs --server-public-key and --client-private-key/,
+    ],
+  ])('bad input %j: exit 2, one line naming the field and the rule, nothing sent', async (args, message) => {
+    const { code, out, err } = await cli([...args, '--base-url', strict], env);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    oneLine(err);
+    expect(err).toMatch(message);
+    // Never a full card number in the error.
+    expect(err).not.toMatch(/\d{12,}/);
+  });
+
+  it('--base-url is required, and KONAPLATE_BASE_URL can give it', async () => {
+    const missing = await cli(['call', 'inquireCardVirtualAccount', '--body', '{"cardNo":"9491230000000017"}'], env);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(
+      /--base-url is required: http:\/\/127\.0\.0\.1:4010 \(local mock\) or https:\/\/sandbox/,
+    );
+    const fromEnv = await cli(['call', 'inquireCardVirtualAccount', '--body', '{"cardNo":"9491230000000017"}'], {
+      ...env,
+      KONAPLATE_BASE_URL: strict,
+    });
+    expect(fromEnv.code).toBe(0);
+  });
+
+  it('no answer (nothing listening) is exit 1 and one line', async () => {
+    const port = await freePort();
+    const { code, err } = await cli(
+      [
+        'call',
+        'inquireCardVirtualAccount',
+        '--base-url',
+        `http://127.0.0.1:${port}`,
+        '--body',
+        '{"cardNo":"9491230000000017"}',
+      ],
+      env,
+    );
+    expect(code).toBe(1);
+    oneLine(err);
+    expect(err).toMatch(/inquireCardVirtualAccount: no answer after \d attempt\(s\) \(network error\)/);
+  });
+
+  it('a 200 whose payload breaks the spec is exit 1 naming the field and the rule, not the value', async () => {
+    const longAccount = '1234567890123456789012';
+    const server = await wrongServer(strict, (x) => {
+      x.text = x.text.replace(/"accountNo":"\d+"/, `"accountNo":"${longAccount}"`);
+    });
+    const { code, out, err } = await cli(
+      ['call', 'inquireCardVirtualAccount', '--base-url', server, '--body', '{"cardNo":"9491230000000017"}'],
+      env,
+    );
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toBe('konaplate call: the answer breaks the contract: accountNo (rule: maxLength); HTTP 200\n');
+  });
+
+  it('a server text carrying a card number is masked in what the CLI prints', async () => {
+    const server = await wrongServer(strict, (x) => {
+      x.text = x.text.replace('Card not found', 'Card not found: 9491239999999991');
+    });
+    const { code, out, err } = await cli(
+      ['call', 'inquireCardVirtualAccount', '--base-url', server, '--body', '{"cardNo":"9491239999999991"}'],
+      env,
+    );
+    expect(code).toBe(1);
+    expect(`${out}${err}`).not.toContain('9491239999999991');
+    expect(err).toContain('Card not found: ************9991');
+  });
+
+  it('--help lists every operation of the spec with its path', async () => {
+    const { code, out } = await cli(['call', '--help']);
+    expect(code).toBe(0);
+    for (const [path, item] of Object.entries(spec.paths) as Array<[string, { post: { operationId: string } }]>)
+      expect(out).toMatch(new RegExp(`${item.post.operationId} +POST ${path}`));
+  });
+});
+
+describe('konaplate call with encryption keys', () => {
+  it('encrypts the request and decrypts the answer through the client', async () => {
+    const keyId = spec.components.schemas.CryptoKeyId.examples[0];
+    const server = await generateKeyPair('RSA-OAEP-256', { modulusLength: 2048, extractable: true });
+    const client = await generateKeyPair('RSA-OAEP-256', { modulusLength: 2048, extractable: true });
+    const dir = await mkdtemp(`${tmpdir()}/konaplate-cli-call-`);
+    await writeFile(`${dir}/server.pem`, await exportSPKI(server.publicKey));
+    await writeFile(`${dir}/client.pem`, await exportPKCS8(client.privateKey));
+    const mock = await startMock({
+      secret: SECRET,
+      encryption: await loadKeys({
+        keyId,
+        serverPrivateKey: await exportPKCS8(server.privateKey),
+        clientPublicKey: await exportSPKI(client.publicKey),
+      }),
+    });
+    const keys = [
+      '--crypto-key-id',
+      keyId,
+      '--server-public-key',
+      `${dir}/server.pem`,
+      '--client-private-key',
+      `${dir}/client.pem`,
+    ];
+    const { code, out } = await cli(
+      ['call', 'inquireCardVirtualAccount', '--base-url', mock, '--body', '{"cardNo":"9491230000000074"}', ...keys],
+      env,
+    );
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ response: { code: '000_000' }, status: 'INACTIVE' });
+
+    const wrongFile = await cli(
+      [
+        'call',
+        'inquireCardVirtualAccount',
+        '--base-url',
+        mock,
+        '--body',
+        '{"cardNo":"9491230000000074"}',
+        ...keys.slice(0, 4),
+        '--client-private-key',
+        `${dir}/server.pem`,
+      ],
+      env,
+    );
+    expect(wrongFile.code).toBe(2);
+    expect(wrongFile.err).toMatch(/--client-private-key must be an RSA private key in PKCS#8 PEM/);
+  });
+});

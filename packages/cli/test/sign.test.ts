@@ -1,0 +1,220 @@
+// konaplate sign: the headers, the token over the exact bytes, and a curl line
+// that the strict mock accepts as printed.
+import { createHmac } from 'node:crypto';
+import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadKeys } from '../../mock/src/encryption.ts';
+import { bash, cli, closeAll, SECRET, spec, startMock } from './support.ts';
+
+const headerOrder = spec.paths['/api/v1/card/virtual-account/inquiry'].post.parameters.map(
+  (p: { $ref: string }) => spec.components.parameters[p.$ref.split('/').at(-1) as string].name,
+);
+const sample = (schema: string) => spec.components.schemas[schema].examples[0];
+const testVector = spec.components.securitySchemes.TranToken['x-test-vector'];
+
+function parseHeaders(text: string): Array<[string, string]> {
+  return text
+    .trimEnd()
+    .split('\n')
+    .map((line) => {
+      const at = line.indexOf(': ');
+      return [line.slice(0, at), line.slice(at + 2)] as [string, string];
+    });
+}
+const mac = (secret: string, body: string) => createHmac('sha256', secret).update(body, 'utf8').digest('base64');
+
+let strict: string;
+beforeAll(async () => {
+  strict = await startMock({ secret: SECRET });
+});
+afterAll(closeAll);
+
+describe('konaplate sign', () => {
+  it('prints the seven headers in the spec order, one "Name: value" a line, token over the exact bytes', async () => {
+    const body = '{ "cardNo" : "9491230000000017" }'; // odd spacing: signed as given, not re-serialized
+    const { code, out, err } = await cli(['sign', '--body', body]);
+    expect([code, err]).toEqual([0, '']);
+    const headers = parseHeaders(out);
+    expect(headers.map(([name]) => name)).toEqual(headerOrder.filter((n: string) => n !== 'X-KM-Crypto-Key-Id'));
+    expect(headers).toHaveLength(6); // the seventh declared header, X-KM-Crypto-Key-Id, comes with an encrypted body
+    const h = Object.fromEntries(headers);
+    const [, time, token] = /^KMV1:(\d{17}):(.+)$/.exec(h['X-KM-Tran-Token'] ?? '') ?? [];
+    expect(token).toBe(mac(testVector.secretKey, body));
+    expect(h['X-KM-Tran-Time']).toBe(time?.slice(0, 14));
+    expect(h['X-KM-Correlation-Id']).toMatch(new RegExp(spec.components.schemas.CorrelationId.pattern));
+    expect(h['X-KM-Correlation-Id']?.slice(0, 12)).toBe(time?.slice(2, 14));
+  });
+
+  it("defaults to the spec's sandbox samples, and takes KONAPLATE_* from the environment instead", async () => {
+    const defaults = Object.fromEntries(parseHeaders((await cli(['sign', '--body', '{}'])).out));
+    expect(defaults['X-KM-User-AspId']).toBe(sample('AspId'));
+    expect(defaults['X-KM-Access-Key']).toBe(sample('AccessKey'));
+    expect(defaults['X-KM-Time-Zone']).toBe(sample('TimeZone'));
+    const env = {
+      KONAPLATE_ASP_ID: 'ASPTEST00000042',
+      KONAPLATE_ACCESS_KEY: 'a'.repeat(40),
+      KONAPLATE_SECRET: SECRET,
+      KONAPLATE_TIME_ZONE: 'UTC',
+    };
+    const mine = Object.fromEntries(parseHeaders((await cli(['sign', '--body', '{"cardNo":"1"}'], env)).out));
+    expect(mine['X-KM-User-AspId']).toBe(env.KONAPLATE_ASP_ID);
+    expect(mine['X-KM-Access-Key']).toBe(env.KONAPLATE_ACCESS_KEY);
+    expect(mine['X-KM-Time-Zone']).toBe('UTC');
+    expect(mine['X-KM-Tran-Token']?.split(':')[2]).toBe(mac(SECRET, '{"cardNo":"1"}'));
+  });
+
+  it('a credential that breaks its header rule is one line naming the variable and the rule, never the value', async () => {
+    const badKey = 'short-access-key-value';
+    const { code, out, err } = await cli(['sign', '--body', '{}'], { KONAPLATE_ACCESS_KEY: badKey });
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err.trimEnd().split('\n')).toHaveLength(1);
+    expect(err).toMatch(/KONAPLATE_ACCESS_KEY must be exactly 40 characters long .*X-KM-Access-Key; minLength/);
+    expect(err).not.toContain(badKey);
+  });
+
+  it('--curl prints one curl command that the strict mock accepts as printed, awkward bytes included', async () => {
+    const body = `{"cardNo":"9491230000000017","note":"it's 한글 $HOME \`id\` \\\\ \\" \\n end"}`;
+    const { code, out } = await cli(
+      ['sign', '--curl', '--base-url', strict, '--operation', 'inquireCardVirtualAccount', '--body', body],
+      { KONAPLATE_SECRET: SECRET },
+    );
+    expect(code).toBe(0);
+    expect(out.trimEnd().split('\n')).toHaveLength(1);
+    expect(out).toMatch(/^curl /);
+    const answer = JSON.parse(await bash(out));
+    expect(answer.response.code).toBe('000_000');
+  });
+
+  it("--curl with the wrong secret gets the strict mock's refusal naming the token (so the test above proves the bytes)", async () => {
+    const { out } = await cli([
+      'sign',
+      '--curl',
+      '--base-url',
+      strict,
+      '--operation',
+      'inquireCardVirtualAccount',
+      '--body',
+      '{"cardNo":"9491230000000017"}',
+    ]);
+    const answer = JSON.parse(await bash(out));
+    expect(answer.response).toMatchObject({ code: '000_002', message: 'Invalid input parameter. X-KM-Tran-Token' });
+  });
+
+  it('signs a body the server will refuse, saying why on stderr (QA sends such bodies on purpose)', async () => {
+    const { code, out, err } = await cli([
+      'sign',
+      '--operation',
+      'inquireUnregisteredCard',
+      '--body',
+      '{"cardNo":"94912300000000AB","expiryDate":"3108","cardCVC":"123"}',
+    ]);
+    expect(code).toBe(0);
+    expect(parseHeaders(out)).toHaveLength(6);
+    expect(err).toBe('konaplate sign: warning: cardNo must match ^[0-9]{16}$ (rule: pattern); signing it anyway\n');
+  });
+
+  it.each([
+    [['sign'], /--body is required/],
+    [['sign', '--body', '{}', '--curl', '--base-url', 'http://x'], /--curl needs --operation/],
+    [['sign', '--body', '{}', '--curl', '--operation', 'inquireCardVirtualAccount'], /--curl needs --base-url/],
+    [
+      ['sign', '--body', '{}', '--operation', 'inquireCard'],
+      /unknown operation "inquireCard"; operations: inquireUnregisteredCard, inquireCardVirtualAccount/,
+    ],
+    [['sign', '--body', '{}', '--colour'], /Unknown option '--colour'/],
+    [
+      ['sign', '--body', '{}', '--curl', '--operation', 'inquireCardVirtualAccount', '--base-url', 'ftp://x'],
+      /--base-url must be an absolute http\(s\) URL/,
+    ],
+    [['sign', '--body', '{}', '--time-zone', 'PST'], /the time zone must be one of KST, JST, UTC, GMT/],
+    [['sign', '--body', '{}', '--body-file', '/nonexistent/body.json'], /give --body or --body-file, not both/],
+    [['sign', '--body-file', '/nonexistent/body.json'], /--body-file: cannot read \/nonexistent\/body.json \(ENOENT\)/],
+    [['frobnicate'], /unknown command "frobnicate"; commands: sign, call, conformance/],
+  ])('usage error %j: exit 2, one line, no stack trace', async (args, message) => {
+    const { code, out, err } = await cli(args);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err.trimEnd().split('\n')).toHaveLength(1);
+    expect(err).toMatch(message);
+    expect(err).not.toMatch(/\n\s+at /);
+  });
+
+  it('--help shows a real example', async () => {
+    const { code, out } = await cli(['sign', '--help']);
+    expect(code).toBe(0);
+    expect(out).toContain(
+      'konaplate sign --curl --base-url http://127.0.0.1:4010 --operation inquireCardVirtualAccount',
+    );
+  });
+});
+
+describe('konaplate sign with encryption keys', () => {
+  const keyId = sample('CryptoKeyId');
+  let dir: string;
+  let mock: string;
+  beforeAll(async () => {
+    const server = await generateKeyPair('RSA-OAEP-256', { modulusLength: 2048, extractable: true });
+    const client = await generateKeyPair('RSA-OAEP-256', { modulusLength: 2048, extractable: true });
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    dir = await mkdtemp(`${tmpdir()}/konaplate-cli-keys-`);
+    // A comment line before the PEM, as the mock's key generator writes: the CLI reads the block.
+    await writeFile(`${dir}/server-public.pem`, `# test-only\n${await exportSPKI(server.publicKey)}`);
+    await writeFile(`${dir}/client-private.pem`, `# test-only\n${await exportPKCS8(client.privateKey)}`);
+    mock = await startMock({
+      secret: SECRET,
+      encryption: await loadKeys({
+        keyId,
+        serverPrivateKey: await exportPKCS8(server.privateKey),
+        clientPublicKey: await exportSPKI(client.publicKey),
+      }),
+    });
+  });
+
+  it('encrypts through the client, signs the envelope, and the strict encrypting mock answers encrypted', async () => {
+    const flags = [
+      '--crypto-key-id',
+      keyId,
+      '--server-public-key',
+      `${dir}/server-public.pem`,
+      '--client-private-key',
+      `${dir}/client-private.pem`,
+    ];
+    const plain = await cli(['sign', '--body', '{"cardNo":"9491230000000066"}', ...flags], {
+      KONAPLATE_SECRET: SECRET,
+    });
+    expect(plain.code).toBe(0);
+    const [head, envelope] = plain.out.split('\n\n');
+    const headers = Object.fromEntries(parseHeaders(head ?? ''));
+    expect(headers['X-KM-Crypto-Key-Id']).toBe(keyId);
+    expect(JSON.parse(envelope ?? '').encData.split('.')).toHaveLength(5);
+    expect(headers['X-KM-Tran-Token']?.split(':')[2]).toBe(mac(SECRET, (envelope ?? '').trimEnd()));
+
+    const curl = await cli(
+      [
+        'sign',
+        '--curl',
+        '--base-url',
+        mock,
+        '--operation',
+        'inquireCardVirtualAccount',
+        '--body',
+        '{"cardNo":"9491230000000066"}',
+        ...flags,
+      ],
+      { KONAPLATE_SECRET: SECRET },
+    );
+    const answer = JSON.parse(await bash(curl.out));
+    expect(Object.keys(answer)).toEqual(['encData']);
+  });
+
+  it('--crypto-key-id alone adds the header for a body encrypted elsewhere; a malformed id is refused by its rule', async () => {
+    const alone = await cli(['sign', '--body', '{"encData":"x"}', '--crypto-key-id', keyId]);
+    expect(Object.fromEntries(parseHeaders(alone.out))['X-KM-Crypto-Key-Id']).toBe(keyId);
+    const bad = await cli(['sign', '--body', '{}', '--crypto-key-id', 'short']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--crypto-key-id must be exactly 32 characters long/);
+    expect(bad.err).not.toContain('short');
+  });
+});

@@ -1,0 +1,110 @@
+// The QA quick start in packages/mock/README.md: every scenario of the spec
+// with a copy-paste `konaplate sign --curl` line, and the CLI's commands,
+// written between two markers by `pnpm generate` (checked by `pnpm check:drift`).
+import { readFile } from 'node:fs/promises';
+import { shellQuote } from '../../packages/cli/src/io.ts';
+import { describeOperations, isEncryptedScenario, scenarioBody } from '../../packages/cli/src/model.ts';
+import { describeWhen } from '../../packages/mock/src/scenarios.ts';
+import { SpecError } from './derive.ts';
+import { mockScenarios } from './mock-scenarios.ts';
+import type { OpenApiDocument } from './openapi-document.ts';
+import { repoRoot } from './paths.ts';
+
+export const quickStartStart = '<!-- qa-quick-start:start -->';
+export const quickStartEnd = '<!-- qa-quick-start:end -->';
+/** The README the region lives in, from the repository root. */
+export const mockReadme = { path: 'packages/mock/README.md', absolute: `${repoRoot}packages/mock/README.md` };
+/** Where `pnpm mock` listens by default. */
+const mockUrl = 'http://127.0.0.1:4010';
+
+/** One `konaplate sign --curl` line per scenario: operation, scenario, how it is reached, the answer, the line. */
+export function quickStartRows(doc: OpenApiDocument) {
+  const table = mockScenarios(doc);
+  return describeOperations(doc, table).flatMap((operation) =>
+    operation.scenarios.map((scenario) => {
+      const body = JSON.stringify(scenarioBody(operation, scenario));
+      const keyId = (doc.components.schemas.CryptoKeyId?.examples as string[] | undefined)?.[0];
+      const words = ['pnpm', '-s', 'konaplate', 'sign', '--curl', '--base-url', mockUrl];
+      words.push('--operation', operation.operationId);
+      if (isEncryptedScenario(scenario) && keyId) words.push('--crypto-key-id', keyId);
+      words.push('--body', body);
+      const entry = doc['x-error-registry'][scenario.code];
+      return {
+        operationId: operation.operationId,
+        scenario: scenario.example,
+        when: isEncryptedScenario(scenario)
+          ? "encData present: the spec's encrypted example (the mock without keys takes any JWE-shaped value)"
+          : describeWhen(scenario.when),
+        status: scenario.status,
+        code: scenario.code,
+        message: entry?.message ?? '',
+        provisional: scenario.provisional,
+        command: words.map(shellQuote).join(' '),
+      };
+    }),
+  );
+}
+
+/** The Markdown between the markers. */
+export function quickStartMarkdown(doc: OpenApiDocument): string {
+  const rows = quickStartRows(doc);
+  for (const row of rows) {
+    if (row.command.includes('|') || row.command.includes('`'))
+      throw new SpecError([`${row.operationId} ${row.scenario}: its quick-start line cannot sit in a Markdown table`]);
+  }
+  const lines = rows.map(
+    (r) =>
+      `| \`${r.operationId}\` | \`${r.scenario}\` | ${r.when} | ${r.status} \`${r.code}\` ${r.message}${r.provisional ? ' (provisional code)' : ''} | \`${r.command}\` |`,
+  );
+  const [first] = rows;
+  return `${quickStartStart}
+<!-- Generated from spec/ by \`pnpm generate\` (scripts/lib/qa-quick-start.ts): do not edit between the markers. -->
+## QA quick start
+
+Start the mock (\`pnpm mock\`), then paste a line from the table in the repository root: it prints
+one signed \`curl\` command (the seven \`X-KM-*\` headers, the token over the exact body bytes).
+Add \` | bash\` to send it. The answer's \`response.code\` is the one in the *Expected* column.
+
+\`\`\`sh
+${first ? `${first.command} | bash` : ''}
+\`\`\`
+
+Credentials come from \`KONAPLATE_ASP_ID\`, \`KONAPLATE_ACCESS_KEY\` and \`KONAPLATE_SECRET\`;
+unset, the spec's sandbox samples are used, which the mock accepts unless it runs in strict mode
+(\`--secret-file\`): then set \`KONAPLATE_SECRET\` to the mock's secret. A token is valid for a few
+minutes (300 s in strict mode): run the line again rather than reusing an old curl command.
+
+| Operation | Scenario | Reached by | Expected | Line |
+|---|---|---|---|---|
+${lines.join('\n')}
+
+### The \`konaplate\` commands
+
+| Command | What it does |
+|---|---|
+| \`konaplate sign --body '<json>'\` | prints the seven request headers, one \`Name: value\` a line, token over those exact bytes |
+| \`konaplate sign --curl --base-url <url> --operation <id> --body '<json>'\` | prints one complete curl command that sends it |
+| \`konaplate call <operationId> --base-url <url> --body '<json>'\` | signs (and encrypts, with key files), sends, prints the JSON answer; exit 0 on \`000_000\`, 1 on another code, 2 on bad input |
+| \`konaplate conformance --base-url <url> [--test-data <file>] [--junit <file>]\` | checks a server (the mock, the sandbox, a staging build) against the contract |
+
+In this repository run them as \`pnpm -s konaplate …\`; elsewhere install the CLI's package and use
+\`npx konaplate …\`. Every command has \`--help\`; see packages/cli/README.md.
+${quickStartEnd}`;
+}
+
+/** A README with its quick-start region replaced (the markers must be there, in order). */
+export function withQuickStart(readme: string, region: string): string {
+  const start = readme.indexOf(quickStartStart);
+  const end = readme.indexOf(quickStartEnd);
+  if (start === -1 || end === -1 || end < start) {
+    throw new SpecError([
+      `packages/mock/README.md needs the markers ${quickStartStart} and ${quickStartEnd} (in that order) around the QA quick start`,
+    ]);
+  }
+  return readme.slice(0, start) + region + readme.slice(end + quickStartEnd.length);
+}
+
+/** packages/mock/README.md with its quick-start region regenerated from `doc`. */
+export async function quickStartReadme(doc: OpenApiDocument): Promise<string> {
+  return withQuickStart(await readFile(mockReadme.absolute, 'utf8'), quickStartMarkdown(doc));
+}
