@@ -80,7 +80,7 @@ describe.each(markdownPages)('%s names only what the spec has', (file) => {
     // Outside the quoted disagreements (which name the pages' own, rejected lengths), every length is the spec's.
     const own = text
       .split('\n')
-      .filter((l) => !/Source conflict\.|^- \*(Konaplate's published pages|Evidence):\*/.test(l))
+      .filter((l) => !/Source conflict\.|^- \*(The source pages|Evidence):\*/.test(l))
       .join('\n');
     for (const [, n] of own.matchAll(/(\d+) characters/g)) expect(lengths, `${n} characters`).toContain(Number(n));
     const operation = Object.values(doc.paths)

@@ -106,9 +106,10 @@ export const labels: Record<Language, Labels> = {
     testDataOnPage: 'Test Data on the page',
     answeredBy: 'answered by the example',
     publishedPageFor: (operation) => `Konaplate's published page for *${operation}*`,
+    // As the bundle's own "Source conflict" paragraphs say it (derive.ts), so both read alike.
     conflict: {
       label: 'Source conflict.',
-      pages: "Konaplate's published pages",
+      pages: 'The source pages',
       evidence: 'Evidence',
       decision: 'This contract',
     },
