@@ -457,7 +457,8 @@ export const codeStatus: Readonly<Record<string, number>> = {
   "003_029": 400,
   "003_067": 400,
   "000_P01": 400,
-  "003_P01": 400
+  "003_P01": 400,
+  "000_P02": 503
 };
 
 /** Fields and headers marked x-sensitive: 'last4' may show the last four characters, 'hidden' nothing. */

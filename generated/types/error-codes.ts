@@ -93,6 +93,17 @@ export const errorRegistry = {
       "inquireUnregisteredCard"
     ],
     "status": "provisional"
+  },
+  "000_P02": {
+    "httpStatus": 503,
+    "message": "Service temporarily unavailable.",
+    "description": "일시적으로 서비스를 이용할 수 없습니다.",
+    "meaning": "The platform cannot answer for now (maintenance or overload); the call may be retried later.",
+    "operations": [
+      "inquireUnregisteredCard",
+      "inquireCardVirtualAccount"
+    ],
+    "status": "provisional"
   }
 } as const;
 

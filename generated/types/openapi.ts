@@ -474,6 +474,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The platform cannot answer for now; retry later. No code is published for this, so `000_P02` is this contract's placeholder. */
+            503: {
+                headers: {
+                    "X-KM-Correlation-Id": components["headers"]["CorrelationIdResponseHeader"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     inquireCardVirtualAccount: {
@@ -533,6 +543,16 @@ export interface operations {
             };
             /** @description The request was refused; `response.code` says why (see the error registry). */
             400: {
+                headers: {
+                    "X-KM-Correlation-Id": components["headers"]["CorrelationIdResponseHeader"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The platform cannot answer for now; retry later. No code is published for this, so `000_P02` is this contract's placeholder. */
+            503: {
                 headers: {
                     "X-KM-Correlation-Id": components["headers"]["CorrelationIdResponseHeader"];
                     [name: string]: unknown;

@@ -67,9 +67,11 @@ async function typeChecks() {
   await client.inquireUnregisteredCard({ cardNo: '9491230000000017', expiryDate: '3108' });
   // @ts-expect-error the encrypted wire form is the client's business, not the caller's
   await client.inquireCardVirtualAccount({ encData: 'a.b.c.d.e' });
-  expectTypeOf<ErrorCode>().toEqualTypeOf<'000_002' | '000_003' | '003_029' | '003_067' | '000_P01' | '003_P01'>();
+  expectTypeOf<ErrorCode>().toEqualTypeOf<
+    '000_002' | '000_003' | '003_029' | '003_067' | '000_P01' | '003_P01' | '000_P02'
+  >();
   expectTypeOf<ErrorCodeOf<'inquireUnregisteredCard'>>().toEqualTypeOf<
-    '000_002' | '000_003' | '003_029' | '000_P01' | '003_P01'
+    '000_002' | '000_003' | '003_029' | '000_P01' | '003_P01' | '000_P02'
   >();
 }
 

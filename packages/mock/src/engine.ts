@@ -112,18 +112,6 @@ function headerSafe(text: string): string {
   return text.replace(/[^\x20-\x7e]/g, '?').slice(0, 1000);
 }
 
-/**
- * The answer to an injected 503 when the spec documents none for an
- * operation: the registry's 503 code if it has one, otherwise this
- * placeholder, announced as such in X-Konaplate-Mock-Reason. See the README
- * ("Faults") for why it is not in the registry yet.
- */
-export const undocumentedFault = {
-  code: '000_P02',
-  message: 'Service temporarily unavailable.',
-  description: '일시적으로 서비스를 이용할 수 없습니다.',
-} as const;
-
 /** A list for a message: `a, b, c`. */
 const listed = (items: Iterable<string | number>) => [...items].join(', ');
 
@@ -167,10 +155,12 @@ export async function createEngine(options: EngineOptions) {
     routes.set(path, methods);
   }
 
-  /** The answer to an injected 503: the spec's fault example, else the registry's 503 code, else the placeholder. */
+  /** The answer to an injected 503: the operation's fault example, else the registry's 503 code (an operation without one). */
   const registry503 = Object.entries(registry).find(([, entry]) => entry.httpStatus === 503)?.[0];
-  if (!registry503 && undocumentedFault.code in registry)
-    throw new Error(`the registry now defines ${undocumentedFault.code}: the mock's fault placeholder must change`);
+  if (!registry503)
+    throw new Error(
+      'the registry has no code with httpStatus 503: an injected fault would have no answer in the envelope',
+    );
   function faultAnswer(op: OperationRuntime, responseHeaders: Record<string, string>): MockResponse {
     const example = op.fault && op.examples.get(op.fault.example);
     if (op.fault && example) {
@@ -181,12 +171,8 @@ export async function createEngine(options: EngineOptions) {
         scenario: `fault ${op.fault.example}`,
       };
     }
-    const body = registry503
-      ? errorBody(registry, { status: 503, code: registry503, reason: '' })
-      : JSON.stringify({ response: undocumentedFault });
-    const reason = registry503
-      ? `injected fault: the spec documents no 503 example for ${op.operationId}, so the registry's ${registry503} answers`
-      : `injected fault: the spec documents no answer for an unavailable service, so code ${undocumentedFault.code} and its texts are the mock's placeholder, not the registry's`;
+    const body = errorBody(registry, { status: 503, code: registry503 as string, reason: '' });
+    const reason = `injected fault: the spec documents no 503 example for ${op.operationId}, so the registry's ${registry503} answers`;
     return {
       status: 503,
       headers: { ...responseHeaders, 'x-konaplate-mock-reason': headerSafe(reason) },

@@ -5,7 +5,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mockScenarios } from '../../../scripts/lib/mock-scenarios.ts';
 import type { OpenApiDocument } from '../../../scripts/lib/openapi-document.ts';
 import type { Contract } from '../src/contract.ts';
-import { undocumentedFault } from '../src/engine.ts';
 import {
   describeFaults,
   describeLatency,
@@ -217,12 +216,17 @@ describe('latency on the real server', () => {
   });
 });
 
-describe('faults on the real server (the spec documents no fault answer: the placeholder)', () => {
-  const placeholder = { response: undocumentedFault };
+describe("faults on the real server (each operation's fault example from the spec)", () => {
+  const registry = contract.spec['x-error-registry'];
+  const [faultCode, faultEntry] = Object.entries(registry).find(([, e]) => e.httpStatus === 503) ?? [];
+  const faultBody = {
+    response: { code: faultCode, message: faultEntry?.message, description: faultEntry?.description },
+  };
 
   it.each(contract.scenarios.operations)(
     'rate 1, mode 503: every $operationId answer is 503 in the envelope',
     async (op) => {
+      expect(op.fault?.example).toBeTruthy();
       const { url, logs } = await start({ faultRate: 1, faultMode: '503' });
       for (const extra of [{}, { 'x-km-time-zone': undefined }]) {
         const answer = await post(url, op.path, validBodies[op.path] ?? {}, {
@@ -230,27 +234,33 @@ describe('faults on the real server (the spec documents no fault answer: the pla
           'x-km-correlation-id': '261121103000-a3f09c2',
         });
         expect(answer.status).toBe(503);
-        expect(answer.json).toEqual(placeholder);
+        expect(answer.json).toEqual(faultBody);
         expect(answer.headers.get('x-km-correlation-id')).toBe('261121103000-a3f09c2');
-        expect(answer.headers.get('x-konaplate-mock-reason')).toMatch(
-          /^injected fault: the spec documents no answer for an unavailable service, so code 000_P02 and its texts are the mock's placeholder/,
-        );
+        expect(answer.headers.get('x-konaplate-mock-scenario')).toBe(op.fault?.example);
       }
-      expect(logs.at(-1)).toMatch(/ 503 fault 503 /);
+      expect(logs.at(-1)).toMatch(/ 503 fault /);
     },
   );
 
-  it('the placeholder code is not in the registry, and the mock refuses to start if it were, meaning something else', async () => {
-    expect(Object.keys(contract.spec['x-error-registry'])).not.toContain(undocumentedFault.code);
+  it("an operation without a fault example answers with the registry's 503 code, saying so", async () => {
+    const scenarios = structuredClone(contract.scenarios);
+    for (const op of scenarios.operations) delete op.fault;
+    const { url } = await start({ faultRate: 1, faultMode: '503' }, { ...contract, scenarios });
+    const answer = await post(url, VA, validBodies[VA]);
+    expect([answer.status, answer.json]).toEqual([503, faultBody]);
+    expect(answer.headers.get('x-konaplate-mock-reason')).toMatch(
+      new RegExp(
+        `^injected fault: the spec documents no 503 example for inquireCardVirtualAccount, so the registry's ${faultCode} answers`,
+      ),
+    );
+  });
+
+  it('a registry without a 503 code: the mock refuses to start, saying why', async () => {
     const spec = structuredClone(contract.spec);
-    spec['x-error-registry'][undocumentedFault.code] = {
-      httpStatus: 400,
-      message: 'Something else.',
-      description: '다른 것',
-      status: 'provisional',
-    };
+    for (const [code, entry] of Object.entries(spec['x-error-registry']))
+      if (entry.httpStatus === 503) delete spec['x-error-registry'][code];
     await expect(startMock({ contract: { ...contract, spec } })).rejects.toThrow(
-      `the registry now defines ${undocumentedFault.code}: the mock's fault placeholder must change`,
+      'the registry has no code with httpStatus 503: an injected fault would have no answer in the envelope',
     );
   });
 
@@ -296,7 +306,7 @@ describe('faults on the real server (the spec documents no fault answer: the pla
   it('X-Konaplate-Mock-Fault injects one fault, or none under a configured rate', async () => {
     const plain = await start();
     const answer = await post(plain.url, VA, validBodies[VA], { 'x-konaplate-mock-fault': '503' });
-    expect([answer.status, answer.json]).toEqual([503, placeholder]);
+    expect([answer.status, answer.json]).toEqual([503, faultBody]);
     expect(['ECONNRESET', 'UND_ERR_SOCKET']).toContain(await dropped(plain.url, { 'x-konaplate-mock-fault': 'DROP' }));
     expect((await post(plain.url, VA, validBodies[VA])).status).toBe(200);
     await mock?.close();
@@ -321,6 +331,10 @@ describe('faults on the real server (the spec documents no fault answer: the pla
 /** The bundle with a 503 response documented on every operation (registry entry and example), and its scenario table. */
 function contractWithFault(options: { example: boolean }): Contract {
   const spec = structuredClone(contract.spec) as unknown as OpenApiDocument;
+  // The spec's own fault answers out of the way: this fixture's stand in for them.
+  for (const [code, entry] of Object.entries(spec['x-error-registry']))
+    if (entry.httpStatus === 503) delete spec['x-error-registry'][code];
+  for (const op of contract.scenarios.operations) delete spec.paths[op.path]?.[op.method]?.responses['503'];
   spec['x-error-registry']['000_P09'] = {
     httpStatus: 503,
     message: 'Fixture outage.',

@@ -14,7 +14,8 @@ afterAll(() => mock.close());
 // Every operation with its examples grouped by status, in the spec's order, from the scenario table.
 const operations = contract.scenarios.operations.map((op) => {
   const byStatus = new Map<number, string[]>();
-  for (const s of op.scenarios) byStatus.set(s.status, [...(byStatus.get(s.status) ?? []), s.example]);
+  for (const s of [...op.scenarios, ...(op.fault ? [op.fault] : [])])
+    byStatus.set(s.status, [...(byStatus.get(s.status) ?? []), s.example]);
   return { ...op, byStatus };
 });
 const every = operations.flatMap((op) =>
