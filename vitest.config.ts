@@ -5,6 +5,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
     reporters: ['default', './test/support/totals-reporter.ts'],
     testTimeout: 30_000,
+    // Most suites wait on real servers, child processes and npm: three files at once halve the run on the
+    // 2-core CI machines (vitest's default there is one).
+    maxWorkers: 3,
     typecheck: { enabled: false },
   },
 });

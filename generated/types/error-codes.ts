@@ -98,7 +98,7 @@ export const errorRegistry = {
     "httpStatus": 503,
     "message": "Service temporarily unavailable.",
     "description": "일시적으로 서비스를 이용할 수 없습니다.",
-    "meaning": "The platform cannot answer for now (maintenance or overload); the call may be retried later.",
+    "meaning": "The platform cannot answer for now; retry later.",
     "operations": [
       "inquireUnregisteredCard",
       "inquireCardVirtualAccount"
