@@ -1,6 +1,7 @@
 // `pnpm check:drift`: fails when committed generated/ differs from a fresh generation.
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { SpecError } from './lib/derive.ts';
 import { generateEverything } from './lib/generate.ts';
 import { generatedDir, repoRoot } from './lib/paths.ts';
 
@@ -9,7 +10,11 @@ async function listFiles(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)));
 }
 
-const { files, outside } = await generateEverything();
+// A spec that does not generate (or a README without its region markers) is one message, not a stack.
+const { files, outside } = await generateEverything().catch((error: Error) => {
+  console.error(error instanceof SpecError ? error.message : `check:drift: ${error.message}`);
+  process.exit(1);
+});
 const fresh = new Map(files.map((f) => [f.path, f.content]));
 const committed = await listFiles(generatedDir);
 const problems: string[] = [];

@@ -9,7 +9,7 @@ import {
   clientFiles,
   errorCodeFiles,
   mockFiles,
-  qaQuickStartFiles,
+  outsideFiles,
   readmeFile,
   typeFiles,
 } from './targets.ts';
@@ -36,7 +36,7 @@ export async function generateEverything(
     ...(await docsSiteFiles(doc, mockScenarios(doc))),
   ];
   files.push(readmeFile(files));
-  return { files: files.sort((a, b) => a.path.localeCompare(b.path)), outside: await qaQuickStartFiles(doc) };
+  return { files: files.sort((a, b) => a.path.localeCompare(b.path)), outside: await outsideFiles(doc) };
 }
 
 /** Replaces the contents of `outDir` with `files`, so a target that is gone leaves no stale file. */

@@ -9,9 +9,9 @@ import { SpecError } from './derive.ts';
 import { mockScenarios } from './mock-scenarios.ts';
 import type { OpenApiDocument } from './openapi-document.ts';
 import { repoRoot } from './paths.ts';
+import { regionMarkers, withRegion } from './regions.ts';
 
-export const quickStartStart = '<!-- qa-quick-start:start -->';
-export const quickStartEnd = '<!-- qa-quick-start:end -->';
+export const { start: quickStartStart, end: quickStartEnd } = regionMarkers('qa-quick-start');
 /** The README the region lives in, from the repository root. */
 export const mockReadme = { path: 'packages/mock/README.md', absolute: `${repoRoot}packages/mock/README.md` };
 /** Where `pnpm mock` listens by default. */
@@ -57,8 +57,7 @@ export function quickStartMarkdown(doc: OpenApiDocument): string {
       `| \`${r.operationId}\` | \`${r.scenario}\` | ${r.when} | ${r.status} \`${r.code}\` ${r.message}${r.provisional ? ' (provisional code)' : ''} | \`${r.command}\` |`,
   );
   const [first] = rows;
-  return `${quickStartStart}
-<!-- Generated from spec/ by \`pnpm generate\` (scripts/lib/qa-quick-start.ts): do not edit between the markers. -->
+  return `<!-- Generated from spec/ by \`pnpm generate\` (scripts/lib/qa-quick-start.ts): do not edit between the markers. -->
 ## QA quick start
 
 Start the mock (\`pnpm mock\`), then paste a line from the table in the repository root: it prints
@@ -88,20 +87,12 @@ ${lines.join('\n')}
 | \`konaplate conformance --base-url <url> [--test-data <file>] [--junit <file>]\` | checks a server (the mock, the sandbox, a staging build) against the contract |
 
 In this repository run them as \`pnpm -s konaplate …\`; elsewhere install the CLI's package and use
-\`npx konaplate …\`. Every command has \`--help\`; see packages/cli/README.md.
-${quickStartEnd}`;
+\`npx konaplate …\`. Every command has \`--help\`; see packages/cli/README.md.`;
 }
 
 /** A README with its quick-start region replaced (the markers must be there, in order). */
 export function withQuickStart(readme: string, region: string): string {
-  const start = readme.indexOf(quickStartStart);
-  const end = readme.indexOf(quickStartEnd);
-  if (start === -1 || end === -1 || end < start) {
-    throw new SpecError([
-      `packages/mock/README.md needs the markers ${quickStartStart} and ${quickStartEnd} (in that order) around the QA quick start`,
-    ]);
-  }
-  return readme.slice(0, start) + region + readme.slice(end + quickStartEnd.length);
+  return withRegion(mockReadme.path, readme, 'qa-quick-start', region);
 }
 
 /** packages/mock/README.md with its quick-start region regenerated from `doc`. */

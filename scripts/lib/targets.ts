@@ -5,9 +5,10 @@ import { clientContract } from './client-contract.ts';
 import { type DeriveOptions, deriveBundle } from './derive.ts';
 import { mockScenarios } from './mock-scenarios.ts';
 import type { ErrorRegistry, JsonObject, OpenApiDocument } from './openapi-document.ts';
-import { registrySchemaPath, specEntry } from './paths.ts';
+import { registrySchemaPath, repoRoot, specEntry } from './paths.ts';
 import { mockReadme, quickStartReadme } from './qa-quick-start.ts';
 import { bundleSpec } from './redocly.ts';
+import { withRegion } from './regions.ts';
 
 /** A generated file: its path under generated/ and its exact content. */
 export interface GeneratedFile {
@@ -169,9 +170,29 @@ export const utcOffsets = ${json(contract.utcOffsets)} as const;
   return [{ path: 'client/contract.ts', content }];
 }
 
-/** The QA quick start region of packages/mock/README.md: a file outside generated/ (path from the repository root). */
-export async function qaQuickStartFiles(doc: OpenApiDocument): Promise<GeneratedFile[]> {
-  return [{ path: mockReadme.path, content: await quickStartReadme(doc) }];
+/** The operations of the spec as a Markdown list: method, path, operationId and summary. */
+export function operationsMarkdown(doc: OpenApiDocument): string {
+  const { operations } = clientContract(doc);
+  const lines = Object.entries(operations).map(
+    ([id, op]) =>
+      `- \`${op.method.toUpperCase()} ${op.path}\`: \`${id}\`, ${op.summary.charAt(0).toLowerCase()}${op.summary.slice(1)}.`,
+  );
+  return `<!-- Generated from spec/ by \`pnpm generate\`: do not edit between the markers. -->
+The spec's ${lines.length} operations (each is a client method, a mock route, a CLI operation and a docs page):
+
+${lines.join('\n')}`;
+}
+
+/**
+ * Generated regions of files outside generated/ (paths from the repository root): the QA quick start of
+ * packages/mock/README.md and the operation list of README.md.
+ */
+export async function outsideFiles(doc: OpenApiDocument): Promise<GeneratedFile[]> {
+  const readme = await readFile(`${repoRoot}README.md`, 'utf8');
+  return [
+    { path: mockReadme.path, content: await quickStartReadme(doc) },
+    { path: 'README.md', content: withRegion('README.md', readme, 'operations', operationsMarkdown(doc)) },
+  ];
 }
 
 export function readmeFile(files: GeneratedFile[]): GeneratedFile {

@@ -66,6 +66,8 @@ describe('QA quick start', () => {
 
   it('regenerating refuses a README without the markers, naming them', () => {
     expect(() => withQuickStart('# mock\n', 'x')).toThrow(/needs the markers <!-- qa-quick-start:start -->/);
-    expect(withQuickStart(`a\n${quickStartStart}\nold\n${quickStartEnd}\nb`, 'new')).toBe('a\nnew\nb');
+    expect(withQuickStart(`a\n${quickStartStart}\nold\n${quickStartEnd}\nb`, 'new')).toBe(
+      `a\n${quickStartStart}\nnew\n${quickStartEnd}\nb`,
+    );
   });
 });
