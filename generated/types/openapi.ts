@@ -308,7 +308,7 @@ export interface components {
         };
         /**
          * ErrorResponse
-         * @description Body of every error (HTTP 400): the result envelope and no payload. This contract models error bodies as plaintext even when encryption is in use: they carry no cardholder data, and integrations read `response.code` from them directly.
+         * @description Body of every error (HTTP 4xx and 5xx): the result envelope and no payload. This contract models error bodies as plaintext even when encryption is in use: they carry no cardholder data, and integrations read `response.code` from them directly.
          */
         ErrorResponse: {
             response: components["schemas"]["ResponseStatus"];
