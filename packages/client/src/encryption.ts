@@ -19,20 +19,32 @@ export interface Encryptor {
   decrypt(jwe: string, operationId: string): Promise<string>;
 }
 
+/**
+ * The PEM block of a kind within a key file's text: files may carry comment lines around it (openssl
+ * allows them; the mock's generated test keys begin with one), which the importers refuse.
+ */
+function pemBlock(text: unknown, kind: string): string {
+  const pem = String(text);
+  const begin = pem.indexOf(`-----BEGIN ${kind}-----`);
+  const endMarker = `-----END ${kind}-----`;
+  const end = pem.indexOf(endMarker, begin);
+  return begin < 0 || end < 0 ? pem : pem.slice(begin, end + endMarker.length);
+}
+
 /** Each key is imported on its first use: encrypting needs only the server's, decrypting only the client's. */
 function keyImporters(config: Partial<EncryptionConfig>) {
   let serverPublicKey: ReturnType<typeof importSPKI> | undefined;
   let clientPrivateKey: ReturnType<typeof importPKCS8> | undefined;
   return {
     serverPublicKey: () =>
-      (serverPublicKey ??= importSPKI(String(config.serverPublicKey), 'RSA-OAEP-256').catch(() => {
+      (serverPublicKey ??= importSPKI(pemBlock(config.serverPublicKey, 'PUBLIC KEY'), 'RSA-OAEP-256').catch(() => {
         throw new KonaplateConfigError(
           'encryption.serverPublicKey',
           'encryption.serverPublicKey is not an RSA public key in SPKI PEM',
         );
       })),
     clientPrivateKey: () =>
-      (clientPrivateKey ??= importPKCS8(String(config.clientPrivateKey), 'RSA-OAEP-256').catch(() => {
+      (clientPrivateKey ??= importPKCS8(pemBlock(config.clientPrivateKey, 'PRIVATE KEY'), 'RSA-OAEP-256').catch(() => {
         throw new KonaplateConfigError(
           'encryption.clientPrivateKey',
           'encryption.clientPrivateKey is not an RSA private key in PKCS#8 PEM',

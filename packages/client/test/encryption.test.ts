@@ -81,4 +81,21 @@ describe('encryption', () => {
     expect(error).toMatchObject({ field: 'encryption.serverPublicKey' });
     expect(sent).toHaveLength(0);
   });
+
+  it('reads key files with comment lines around the PEM block (as `pnpm mock:keys` writes them)', async () => {
+    const commented = {
+      keyId,
+      serverPublicKey: `# TEST-ONLY key: never use it outside the mock\n${encryption.serverPublicKey}\n# end\n`,
+      clientPrivateKey: `# TEST-ONLY key\n${encryption.clientPrivateKey}`,
+    };
+    const { fetch, sent } = recorder(await encryptedAnswer(vaSuccess, 'A128GCM'));
+    const { data, error } = await clientWith(fetch, { encryption: commented }).inquireCardVirtualAccount({
+      cardNo: '9491230000000017',
+    });
+    expect(error).toBeUndefined();
+    expect(data).toEqual(vaSuccess);
+    const envelope = JSON.parse(sent[0]?.body ?? '{}') as { encData: string };
+    const { plaintext } = await compactDecrypt(envelope.encData, server.privateKey);
+    expect(JSON.parse(new TextDecoder().decode(plaintext))).toEqual({ cardNo: '9491230000000017' });
+  });
 });
