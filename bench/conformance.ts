@@ -46,7 +46,7 @@ async function conformance(baseUrl: string) {
       out += t;
     },
     err: () => undefined,
-    env: { KONAPLATE_SECRET: secret },
+    env: { KONAPLATE_SECRET_KEY: secret },
   });
   const seconds = (performance.now() - started) / 1000;
   const totals = /conformance: (\d+) cases \(([^)]*)\): (\d+) passed, (\d+) failed/.exec(out);

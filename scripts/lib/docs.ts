@@ -16,6 +16,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MockScenarios } from '@konaplate-contract/mock/scenarios';
+import { environmentVariables as env } from '../../packages/client/src/environment.ts';
 import { type LinkBase, plaintextRequest, renderGuides } from './docs-guides.ts';
 import { inLanguage, type Language, labels, plainText } from './docs-text.ts';
 import type { JsonObject, OpenApiDocument } from './openapi-document.ts';
@@ -40,10 +41,10 @@ export function codeSamples(
   const body = JSON.stringify(plaintextRequest(doc, found.operation));
   const sandbox = (doc.servers as Array<{ url: string }>)[0]?.url;
   const recipes: Record<string, string> = {
-    'X-KM-User-AspId': '$KONAPLATE_ASP_ID',
+    'X-KM-User-AspId': `$${env.aspId}`,
     // biome-ignore lint/suspicious/noTemplateCurlyInString: bash parameter expansion in the curl sample
     'X-KM-Correlation-Id': '${TIME:2}-$(openssl rand -hex 4 | cut -c1-7)',
-    'X-KM-Access-Key': '$KONAPLATE_ACCESS_KEY',
+    'X-KM-Access-Key': `$${env.accessKey}`,
     // biome-ignore lint/suspicious/noTemplateCurlyInString: bash parameter expansion in the curl sample
     'X-KM-Tran-Token': 'KMV1:${TIME}000:$MAC',
     'X-KM-Tran-Time': '$TIME',
@@ -60,8 +61,8 @@ export function codeSamples(
   const curl = [
     `BODY='${body}'`,
     'TIME=$(TZ=Asia/Seoul date +%Y%m%d%H%M%S)',
-    `MAC=$(printf '%s' "$BODY" | openssl dgst -sha256 -hmac "$KONAPLATE_SECRET_KEY" -binary | base64)`,
-    `curl -sS -X ${found.method.toUpperCase()} "\${KONAPLATE_BASE_URL:-${sandbox}}${found.path}" \\`,
+    `MAC=$(printf '%s' "$BODY" | openssl dgst -sha256 -hmac "$${env.secretKey}" -binary | base64)`,
+    `curl -sS -X ${found.method.toUpperCase()} "\${${env.baseUrl}:-${sandbox}}${found.path}" \\`,
     `  -H 'Content-Type: application/json' \\`,
     ...headers,
     '  --data "$BODY"',
@@ -69,10 +70,10 @@ export function codeSamples(
   const ts = `import { createKonaplateClient } from '@konaplate-contract/client';
 
 const konaplate = createKonaplateClient({
-  baseUrl: process.env.KONAPLATE_BASE_URL ?? '${sandbox}',
-  aspId: process.env.KONAPLATE_ASP_ID ?? '',
-  accessKey: process.env.KONAPLATE_ACCESS_KEY ?? '',
-  secretKey: process.env.KONAPLATE_SECRET_KEY ?? '',
+  baseUrl: process.env.${env.baseUrl} ?? '${sandbox}',
+  aspId: process.env.${env.aspId} ?? '',
+  accessKey: process.env.${env.accessKey} ?? '',
+  secretKey: process.env.${env.secretKey} ?? '',
 });
 const { data, error } = await konaplate.${operationId}(${body});
 if (error) console.error(error.toString());

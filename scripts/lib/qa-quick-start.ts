@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { shellQuote } from '../../packages/cli/src/io.ts';
 import { describeOperations, isEncryptedScenario, scenarioBody } from '../../packages/cli/src/model.ts';
+import { environmentVariables as env } from '../../packages/client/src/environment.ts';
 import { describeWhen } from '../../packages/mock/src/scenarios.ts';
 import { SpecError } from './derive.ts';
 import { mockScenarios } from './mock-scenarios.ts';
@@ -60,17 +61,20 @@ export function quickStartMarkdown(doc: OpenApiDocument): string {
   return `<!-- Generated from spec/ by \`pnpm generate\` (scripts/lib/qa-quick-start.ts): do not edit between the markers. -->
 ## QA quick start
 
-Start the mock (\`pnpm mock\`), then paste a line from the table in the repository root: it prints
-one signed \`curl\` command (the seven \`X-KM-*\` headers, the token over the exact body bytes).
-Add \` | bash\` to send it. The answer's \`response.code\` is the one in the *Expected* column.
+Start the mock (\`pnpm mock\` in this repository, \`npx konaplate-mock\` where its package is
+installed), then run a line from the table below: it prints one signed \`curl\` command (every
+\`X-KM-*\` header the contract requires, the token over the exact body bytes). Add \` | bash\` to send
+it. The answer's \`response.code\` is the one in the *Expected* column. The lines are written for this
+repository's root; elsewhere, with the CLI's package installed, write \`npx konaplate\` for
+\`pnpm -s konaplate\`.
 
 \`\`\`sh
 ${first ? `${first.command} | bash` : ''}
 \`\`\`
 
-Credentials come from \`KONAPLATE_ASP_ID\`, \`KONAPLATE_ACCESS_KEY\` and \`KONAPLATE_SECRET\`;
+Credentials come from \`${env.aspId}\`, \`${env.accessKey}\` and \`${env.secretKey}\`;
 unset, the spec's sandbox samples are used, which the mock accepts unless it runs in strict mode
-(\`--secret-file\`): then set \`KONAPLATE_SECRET\` to the mock's secret. A token is valid for a few
+(\`--secret-file\`): then set \`${env.secretKey}\` to the mock's secret. A token is valid for a few
 minutes (300 s in strict mode): run the line again rather than reusing an old curl command.
 
 | Operation | Scenario | Reached by | Expected | Line |
@@ -81,7 +85,7 @@ ${lines.join('\n')}
 
 | Command | What it does |
 |---|---|
-| \`konaplate sign --body '<json>'\` | prints the seven request headers, one \`Name: value\` a line, token over those exact bytes |
+| \`konaplate sign --body '<json>'\` | prints the signed request headers, one \`Name: value\` a line, token over those exact bytes |
 | \`konaplate sign --curl --base-url <url> --operation <id> --body '<json>'\` | prints one complete curl command that sends it |
 | \`konaplate call <operationId> --base-url <url> --body '<json>'\` | signs (and encrypts, with key files), sends, prints the JSON answer; exit 0 on \`000_000\`, 1 on another code, 2 on bad input |
 | \`konaplate conformance --base-url <url> [--test-data <file>] [--junit <file>]\` | checks a server (the mock, the sandbox, a staging build) against the contract |

@@ -24,7 +24,7 @@ Commands:
                        check a server (the sandbox, a staging build, a mock) against the contract
 
 Run konaplate <command> --help for its options and an example.
-Credentials: KONAPLATE_ASP_ID, KONAPLATE_ACCESS_KEY, KONAPLATE_SECRET (sandbox samples when unset).`;
+Credentials: KONAPLATE_ASP_ID, KONAPLATE_ACCESS_KEY, KONAPLATE_SECRET_KEY (sandbox samples when unset).`;
 
 /** Runs one command line; returns the exit code. Never throws, never prints a stack trace. */
 export async function run(argv: string[], io: Io = processIo): Promise<number> {

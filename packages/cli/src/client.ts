@@ -11,6 +11,7 @@ export {
   checkResponse,
   createKonaplateClient,
   encryptBody,
+  environmentVariables,
   KonaplateClientError,
   KonaplateConfigError,
   KonaplateContractError,
@@ -18,6 +19,7 @@ export {
   KonaplateResponseError,
   KonaplateTransportError,
   KonaplateValidationError,
+  redact,
   signHeaders,
   validateRequest,
 } from '@konaplate-contract/client';

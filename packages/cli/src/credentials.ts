@@ -1,18 +1,12 @@
 // Credentials from the environment, with sandbox-shaped defaults taken from the
 // spec (the header schemas' examples and the signing test vector's secret),
 // which the mock accepts unless it runs in strict mode.
-import type { EncryptionKeys, SigningCredentials, TimeZone } from './client.ts';
+import { type EncryptionKeys, environmentVariables, type SigningCredentials, type TimeZone } from './client.ts';
 import { doc, headerField, schemaExample, testVectorSecret } from './contract.ts';
 import { type Io, readFlagFile, UsageError } from './io.ts';
 import { brokenKeywords, describeRule } from './keywords.ts';
 
-export const env = {
-  aspId: 'KONAPLATE_ASP_ID',
-  accessKey: 'KONAPLATE_ACCESS_KEY',
-  secretKey: 'KONAPLATE_SECRET',
-  timeZone: 'KONAPLATE_TIME_ZONE',
-  cryptoKeyId: 'KONAPLATE_CRYPTO_KEY_ID',
-} as const;
+export const env = environmentVariables;
 
 /** Which header each credential is sent as (its rules are that header's). */
 const asHeader = {
@@ -43,12 +37,16 @@ function checkAgainstHeader(name: keyof typeof asHeader, value: string, source: 
 
 /**
  * The signing credentials: KONAPLATE_ASP_ID, KONAPLATE_ACCESS_KEY and
- * KONAPLATE_SECRET (or --secret / --secret-file), each defaulting to the
- * spec's sandbox-shaped sample. A bad value is named by its variable, never shown.
+ * KONAPLATE_SECRET_KEY (or --secret-file), each defaulting to the spec's
+ * sandbox-shaped sample. A bad value is named by its variable, never shown.
+ * Signing for a server that is not on this machine with the sample secret is
+ * allowed (a sandbox may accept it) but warned about on stderr: such a server
+ * almost certainly refuses it, and the refusal would otherwise look like a bug.
  */
 export function loadCredentials(
   io: Io,
-  flags: { secret?: string | undefined; 'secret-file'?: string | undefined; 'time-zone'?: string | undefined },
+  flags: { 'secret-file'?: string | undefined; 'time-zone'?: string | undefined },
+  baseUrl?: string,
 ): Credentials {
   const defaults: string[] = [];
   const pick = (variable: string, fallback: string | undefined): string => {
@@ -61,10 +59,7 @@ export function loadCredentials(
   const aspId = pick(env.aspId, schemaExample('AspId'));
   const accessKey = pick(env.accessKey, schemaExample('AccessKey'));
   let secretKey: string;
-  if (flags.secret !== undefined && flags['secret-file'] !== undefined)
-    throw new UsageError('give --secret or --secret-file, not both');
-  if (flags.secret !== undefined) secretKey = flags.secret;
-  else if (flags['secret-file'] !== undefined) secretKey = readFlagFile('secret-file', flags['secret-file']).trim();
+  if (flags['secret-file'] !== undefined) secretKey = readFlagFile('secret-file', flags['secret-file']).trim();
   else secretKey = pick(env.secretKey, testVectorSecret());
   if (secretKey.length === 0) throw new UsageError('the secret key is empty');
   const timeZone = flags['time-zone'] ?? pick(env.timeZone, schemaExample('TimeZone'));
@@ -72,7 +67,17 @@ export function loadCredentials(
   checkAgainstHeader('accessKey', accessKey, env.accessKey);
   if (!timeZones.includes(timeZone))
     throw new UsageError(`the time zone must be one of ${timeZones.join(', ')} (--time-zone or ${env.timeZone})`);
+  if (defaults.includes(env.secretKey) && baseUrl !== undefined && !isLoopback(baseUrl))
+    io.err(
+      `konaplate: warning: ${env.secretKey} is not set, so requests to ${new URL(baseUrl).host} are signed with the spec's documentation secret; set it (or --secret-file) to your project's secret key\n`,
+    );
   return { aspId, accessKey, secretKey, timeZone: timeZone as TimeZone, defaults };
+}
+
+/** Whether a URL names this machine (the mock), where the spec's sample credentials are expected. */
+function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
 }
 
 /** The PEM block of a kind in a file's text (files may carry comment lines around it, as openssl allows). */

@@ -73,7 +73,7 @@ async function cli(args: string[]) {
     err: (t) => {
       err += t;
     },
-    env: { KONAPLATE_SECRET: SECRET },
+    env: { KONAPLATE_SECRET_KEY: SECRET },
   });
   return { code, out, err };
 }

@@ -53,7 +53,7 @@ let dir: string;
 async function conformance(
   baseUrl: string,
   args: string[] = [],
-  env: Record<string, string> = { KONAPLATE_SECRET: SECRET },
+  env: Record<string, string> = { KONAPLATE_SECRET_KEY: SECRET },
 ) {
   const junit = `${dir}/junit-${Math.random().toString(36).slice(2)}.xml`;
   const result = await cli(['conformance', '--base-url', baseUrl, '--junit', junit, ...args], env);

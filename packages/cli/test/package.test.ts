@@ -132,14 +132,14 @@ describe('the packed CLI', () => {
         '--body',
         '{"cardNo":"9491230000000066"}',
       ],
-      { KONAPLATE_SECRET: SECRET },
+      { KONAPLATE_SECRET_KEY: SECRET },
     );
     const { stdout } = await exec('bash', ['-c', out]);
     expect(JSON.parse(stdout)).toMatchObject({ response: { code: '000_000' }, connectType: 'ROTATION' });
   });
 
   it('npm exec konaplate -- call: exit 0 with the answer, 1 on a platform code, 2 on bad input', async () => {
-    const env = { KONAPLATE_SECRET: SECRET };
+    const env = { KONAPLATE_SECRET_KEY: SECRET };
     const ok = await konaplate(
       ['call', 'inquireCardVirtualAccount', '--base-url', mock, '--body', '{"cardNo":"9491230000000017"}'],
       env,
@@ -166,7 +166,7 @@ describe('the packed CLI', () => {
   });
 
   it('npm exec konaplate -- conformance passes the strict mock', async () => {
-    const run = await konaplate(['conformance', '--base-url', mock, '--quiet'], { KONAPLATE_SECRET: SECRET });
+    const run = await konaplate(['conformance', '--base-url', mock, '--quiet'], { KONAPLATE_SECRET_KEY: SECRET });
     expect(run.code).toBe(0);
     expect(run.out).toMatch(
       /conformance: \d+ cases \(\d+ inquireUnregisteredCard, \d+ inquireCardVirtualAccount\): \d+ passed, 0 failed/,

@@ -41,7 +41,7 @@ describe('QA quick start', () => {
       const words = await shellWords(row.line);
       expect(words.slice(0, 4)).toEqual(['pnpm', '-s', 'konaplate', 'sign']);
       const args = words.slice(3).map((w) => (w === readmeUrl ? mock : w));
-      const { code, out } = await cli(args, { KONAPLATE_SECRET: SECRET });
+      const { code, out } = await cli(args, { KONAPLATE_SECRET_KEY: SECRET });
       expect(code).toBe(0);
       expect(out.trimEnd().split('\n')).toHaveLength(1);
       expect(out).toMatch(/^curl /);
@@ -60,7 +60,7 @@ describe('QA quick start', () => {
 
   it('a line works as printed in the README, from the repository root, with `| bash`', async () => {
     const row = rows.find((r) => r.code === '003_029') ?? rows[0];
-    const answer = await bash(`${row?.line.replace(readmeUrl, mock)} | bash`, { KONAPLATE_SECRET: SECRET });
+    const answer = await bash(`${row?.line.replace(readmeUrl, mock)} | bash`, { KONAPLATE_SECRET_KEY: SECRET });
     expect(JSON.parse(answer).response.code).toBe(row?.code);
   }, 60_000);
 

@@ -1,10 +1,10 @@
 import { createKonaplateClient, isKonaplateError } from '@konaplate-contract/client';
 
 const konaplate = createKonaplateClient({
-  baseUrl: process.env.KONAPLATE_URL ?? 'http://127.0.0.1:4010', // the QA mock (konaplate-mock)
+  baseUrl: process.env.KONAPLATE_BASE_URL ?? 'http://127.0.0.1:4010', // the QA mock (konaplate-mock)
   aspId: 'KMASP0000000001',
   accessKey: 'sandbox-access-key-not-a-real-key-000001',
-  secretKey: process.env.KONAPLATE_SECRET ?? 'sandbox-secret',
+  secretKey: process.env.KONAPLATE_SECRET_KEY ?? 'sandbox-secret',
 });
 const card = await konaplate.orThrow.inquireUnregisteredCard({
   cardNo: '9491230000000033',

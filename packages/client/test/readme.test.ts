@@ -21,7 +21,7 @@ it('the quick-start script calls two operations against the mock and prints type
   try {
     const tsx = createRequire(import.meta.url).resolve('tsx/cli');
     const { stdout } = await promisify(execFile)(process.execPath, [tsx, example], {
-      env: { ...process.env, KONAPLATE_URL: url.href.replace(/\/$/, '') },
+      env: { ...process.env, KONAPLATE_BASE_URL: url.href.replace(/\/$/, '') },
     });
     expect(stdout).toBe('코나 기프트카드 45000 455000\nno virtual account (003_067): Not found virtual account.\n');
   } finally {

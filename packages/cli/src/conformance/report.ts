@@ -63,7 +63,7 @@ export function hints(outcomes: Outcome[]): string[] {
   );
   if (signing.length > 0)
     lines.push(
-      `hint: ${signing.length} failing case(s) were refused naming X-KM-Tran-Token or X-KM-Tran-Time: check the secret (KONAPLATE_SECRET or --secret-file) and this machine's clock before the token and time guesses.`,
+      `hint: ${signing.length} failing case(s) were refused naming X-KM-Tran-Token or X-KM-Tran-Time: check the secret (KONAPLATE_SECRET_KEY or --secret-file) and this machine's clock before the token and time guesses.`,
     );
   const accepted = failed.filter((o) => o.case.kind === 'signature' && o.code === '000_000');
   if (accepted.length > 0)

@@ -1,0 +1,53 @@
+// One name per setting: every KONAPLATE_* variable written anywhere in the repository (READMEs, help texts,
+// docs samples, tests, scripts) is one of the client's environmentVariables, or one of the few that belong to a
+// single tool and say so here. A second spelling of a setting (KONAPLATE_SECRET beside KONAPLATE_SECRET_KEY)
+// fails this test.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { environmentVariables } from '../packages/client/src/environment.ts';
+import { repoRoot } from '../scripts/lib/paths.ts';
+
+/** Variables of one tool, not settings of a call: each is named where it is read. */
+const toolOwn: Record<string, string> = {
+  KONAPLATE_MOCK_SECRET: "the mock's strict-mode secret (packages/mock/src/cli.ts)",
+  KONAPLATE_TOTALS_FILE: "the totals reporter's output file (test/support/totals-reporter.ts)",
+  KONAPLATE_CI_CACHE: 'where .ci/run caches Node 24 (.ci/run)',
+};
+
+function namesInRepository(): Map<string, string[]> {
+  const files = execFileSync('git', ['ls-files', '-z'], { cwd: repoRoot, encoding: 'utf8' })
+    .split('\0')
+    .filter((f) => f !== '' && !f.endsWith('.png') && !f.startsWith('releases/') && f !== 'pnpm-lock.yaml');
+  const found = new Map<string, string[]>();
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(`${repoRoot}${file}`, 'utf8');
+    } catch {
+      continue; // deleted in the work tree
+    }
+    for (const [name] of text.matchAll(/\bKONAPLATE_[A-Z0-9_]+/g)) found.set(name, [...(found.get(name) ?? []), file]);
+  }
+  return found;
+}
+
+describe('environment variable names', () => {
+  const found = namesInRepository();
+
+  it('every KONAPLATE_* name is a setting of the table or a tool-owned variable', () => {
+    const known = new Set<string>([...Object.values(environmentVariables), ...Object.keys(toolOwn)]);
+    const strays = [...found]
+      .filter(([name]) => !known.has(name))
+      .map(([name, files]) => `${name} in ${[...new Set(files)].join(', ')}`);
+    expect(strays).toEqual([]);
+  });
+
+  it('the credentials and the base URL are read under their table names by the CLI and the docs samples', () => {
+    for (const name of [environmentVariables.secretKey, environmentVariables.baseUrl, environmentVariables.aspId]) {
+      const files = found.get(name) ?? [];
+      expect(files).toContain('packages/cli/README.md');
+      expect(files).toContain('generated/docs/md/inquireCardVirtualAccount.md');
+    }
+  });
+});
