@@ -8,7 +8,7 @@ import { loadKeys } from '../../mock/src/encryption.ts';
 import { cli, closeAll, freePort, SECRET, spec, startMock, wrongServer } from './support.ts';
 
 let strict: string;
-const env = { KONAPLATE_SECRET: SECRET };
+const env = { KONAPLATE_SECRET_KEY: SECRET };
 beforeAll(async () => {
   strict = await startMock({ secret: SECRET });
 });
@@ -36,6 +36,28 @@ describe('konaplate call', () => {
     const answer = JSON.parse(out);
     expect(answer.response.code).toBe('000_000');
     expect(answer.cardDataInfo.cardPointInfo.length).toBeGreaterThan(0); // the card-with-points scenario
+    // x-sensitive fields are masked as the client masks them: the card number to its last four, the PAR hidden.
+    expect(out).not.toContain('9491230000000033');
+    expect(out).toContain('"************0033"');
+    expect(out).toMatch(/"par": "\[redacted\]"/);
+  });
+
+  it('--reveal prints the card number and PAR whole', async () => {
+    const { code, out } = await cli(
+      [
+        'call',
+        'inquireUnregisteredCard',
+        '--reveal',
+        '--base-url',
+        strict,
+        '--body',
+        '{"cardNo":"9491230000000033","expiryDate":"3108","cardCVC":"123"}',
+      ],
+      env,
+    );
+    expect(code).toBe(0);
+    expect(out).toContain('"9491230000000033"');
+    expect(out).not.toContain('[redacted]');
   });
 
   it('exits 1 on a platform error, printing the code and message (and the envelope on stdout)', async () => {

@@ -53,7 +53,7 @@ describe('konaplate sign', () => {
     const env = {
       KONAPLATE_ASP_ID: 'ASPTEST00000042',
       KONAPLATE_ACCESS_KEY: 'a'.repeat(40),
-      KONAPLATE_SECRET: SECRET,
+      KONAPLATE_SECRET_KEY: SECRET,
       KONAPLATE_TIME_ZONE: 'UTC',
     };
     const mine = Object.fromEntries(parseHeaders((await cli(['sign', '--body', '{"cardNo":"1"}'], env)).out));
@@ -61,6 +61,38 @@ describe('konaplate sign', () => {
     expect(mine['X-KM-Access-Key']).toBe(env.KONAPLATE_ACCESS_KEY);
     expect(mine['X-KM-Time-Zone']).toBe('UTC');
     expect(mine['X-KM-Tran-Token']?.split(':')[2]).toBe(mac(SECRET, '{"cardNo":"1"}'));
+  });
+
+  it("warns on stderr when a server elsewhere would get the documentation secret's token; never for this machine", async () => {
+    const args = (url: string) => [
+      'sign',
+      '--curl',
+      '--operation',
+      'inquireCardVirtualAccount',
+      '--base-url',
+      url,
+      '--body',
+      '{"cardNo":"9491230000000017"}',
+    ];
+    const remote = await cli(args('https://partner-sandbox.example.com'));
+    expect(remote.code).toBe(0);
+    expect(remote.out).toMatch(/^curl -sS -X POST https:\/\/partner-sandbox/);
+    expect(remote.err).toBe(
+      "konaplate: warning: KONAPLATE_SECRET_KEY is not set, so requests to partner-sandbox.example.com are signed with the spec's documentation secret; set it (or --secret-file) to your project's secret key\n",
+    );
+    expect((await cli(args('https://partner-sandbox.example.com'), { KONAPLATE_SECRET_KEY: SECRET })).err).toBe('');
+    for (const local of ['http://127.0.0.1:4010', 'http://localhost:4010', 'http://[::1]:4010'])
+      expect((await cli(args(local))).err).toBe('');
+  });
+
+  it('takes no secret on the command line (ps and shell history would show it): --secret is an unknown option', async () => {
+    for (const command of ['sign', 'call', 'conformance']) {
+      const { code, err } = await cli([command, '--secret', 'hunter2-secret', '--base-url', 'http://127.0.0.1:9']);
+      expect(code).toBe(2);
+      expect(err.trimEnd().split('\n')).toHaveLength(1);
+      expect(err).toContain("'--secret'");
+      expect(err).not.toContain('hunter2-secret');
+    }
   });
 
   it('a credential that breaks its header rule is one line naming the variable and the rule, never the value', async () => {
@@ -77,7 +109,7 @@ describe('konaplate sign', () => {
     const body = `{"cardNo":"9491230000000017","note":"it's 한글 $HOME \`id\` \\\\ \\" \\n end"}`;
     const { code, out } = await cli(
       ['sign', '--curl', '--base-url', strict, '--operation', 'inquireCardVirtualAccount', '--body', body],
-      { KONAPLATE_SECRET: SECRET },
+      { KONAPLATE_SECRET_KEY: SECRET },
     );
     expect(code).toBe(0);
     expect(out.trimEnd().split('\n')).toHaveLength(1);
@@ -182,7 +214,7 @@ describe('konaplate sign with encryption keys', () => {
       `${dir}/client-private.pem`,
     ];
     const plain = await cli(['sign', '--body', '{"cardNo":"9491230000000066"}', ...flags], {
-      KONAPLATE_SECRET: SECRET,
+      KONAPLATE_SECRET_KEY: SECRET,
     });
     expect(plain.code).toBe(0);
     const [head, envelope] = plain.out.split('\n\n');
@@ -203,7 +235,7 @@ describe('konaplate sign with encryption keys', () => {
         '{"cardNo":"9491230000000066"}',
         ...flags,
       ],
-      { KONAPLATE_SECRET: SECRET },
+      { KONAPLATE_SECRET_KEY: SECRET },
     );
     const answer = JSON.parse(await bash(curl.out));
     expect(Object.keys(answer)).toEqual(['encData']);

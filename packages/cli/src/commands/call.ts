@@ -8,6 +8,7 @@ import {
   KonaplateResponseError,
   KonaplateTransportError,
   KonaplateValidationError,
+  redact,
   validateRequest,
 } from '../client.ts';
 import { operations, servers } from '../contract.ts';
@@ -29,19 +30,21 @@ Options:
                                http://127.0.0.1:4010, or ${servers()[0] ?? 'the sandbox'}
   --body <json> | --body-file <file>   the plaintext request body, checked against the spec first
   --time-zone <zone>           zone of X-KM-Tran-Time (default KST, or KONAPLATE_TIME_ZONE)
-  --secret-file <file>         the secret key, from a file (default KONAPLATE_SECRET)
+  --secret-file <file>         the secret key, from a file (default KONAPLATE_SECRET_KEY)
   --crypto-key-id <id>         encrypt: X-KM-Crypto-Key-Id (or KONAPLATE_CRYPTO_KEY_ID), with
   --server-public-key <file>   the server's RSA public key (SPKI PEM) and
   --client-private-key <file>  your private key (PKCS#8 PEM) that decrypts the answer
   --timeout-ms <n>             per attempt (default 10000)
+  --reveal                     print card and account numbers whole (masked to the last four by
+                               default, as the spec's x-sensitive fields are everywhere else)
   --help                       this text
 
 Exit codes: 0 the platform answered 000_000; 1 it answered another code (printed with its
 message on stderr) or no answer came; 2 the command or the body is wrong (nothing was sent).
 
 Example:
-  KONAPLATE_SECRET=… konaplate call inquireCardVirtualAccount --base-url http://127.0.0.1:4010 \\
-    --body '{"cardNo":"9491230000000017"}'`;
+  ${env.secretKey}=… konaplate call ${operations[0]?.operationId} --base-url http://127.0.0.1:4010 \\
+    --body '${JSON.stringify(operations[0]?.requestExample ?? {})}'`;
 
 /** Client configuration fields, as the CLI user names them. */
 const configSources: Record<string, string> = {
@@ -69,6 +72,7 @@ export async function callCommand(argv: string[], io: Io): Promise<number> {
       'server-public-key': { type: 'string' },
       'client-private-key': { type: 'string' },
       'timeout-ms': { type: 'string' },
+      reveal: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -83,7 +87,7 @@ export async function callCommand(argv: string[], io: Io): Promise<number> {
       `give one operation: konaplate call <operationId> (${operations.map((o) => o.operationId).join(', ')})`,
     );
   const operation = requireOperation(positionals[0] as string);
-  const baseUrl = flags['base-url'] ?? io.env.KONAPLATE_BASE_URL;
+  const baseUrl = flags['base-url'] ?? io.env[env.baseUrl];
   if (baseUrl === undefined)
     throw new UsageError(`--base-url is required: http://127.0.0.1:4010 (local mock) or ${servers()[0] ?? 'a URL'}`);
   joinUrl(baseUrl, operation.path); // refuses a malformed URL with a usage error
@@ -100,7 +104,7 @@ export async function callCommand(argv: string[], io: Io): Promise<number> {
     if (!Number.isInteger(timeoutMs) || timeoutMs < 1)
       throw new UsageError('--timeout-ms must be a positive whole number of milliseconds');
   }
-  const credentials = loadCredentials(io, flags);
+  const credentials = loadCredentials(io, flags, baseUrl);
   const encryption = loadKeys(io, flags);
   if (!encryption && flags['crypto-key-id'] !== undefined)
     throw new UsageError('--crypto-key-id needs --server-public-key and --client-private-key');
@@ -123,7 +127,7 @@ export async function callCommand(argv: string[], io: Io): Promise<number> {
   }
   const { data, error } = await client.call(operation.operationId, body as never);
   if (error === undefined) {
-    io.out(`${JSON.stringify(data, null, 2)}\n`);
+    io.out(`${JSON.stringify(flags.reveal ? data : redact(data), null, 2)}\n`);
     return 0;
   }
   if (error instanceof KonaplateError) {

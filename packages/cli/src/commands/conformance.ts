@@ -7,7 +7,7 @@ import { deriveCases, type TestData } from '../conformance/cases.ts';
 import { hints, junit, table, totals, totalsLine } from '../conformance/report.ts';
 import { runCases } from '../conformance/runner.ts';
 import { type Operation, operations } from '../contract.ts';
-import { loadCredentials, loadKeys } from '../credentials.ts';
+import { env, loadCredentials, loadKeys } from '../credentials.ts';
 import { Failure, type Io, readFlagFile, UsageError } from '../io.ts';
 import { joinUrl, requireOperation } from './shared.ts';
 
@@ -30,7 +30,8 @@ Options:
   --test-data <file>           JSON or YAML: operationId → scenario name → request body (null skips
                                it); scenarios it does not name are skipped. For a real sandbox.
   --junit <file>               also write JUnit XML there
-  --secret <key> | --secret-file <file>   the secret key (default KONAPLATE_SECRET, else the spec's sample)
+  --secret-file <file>         the secret key, from a file (default KONAPLATE_SECRET_KEY, else the spec's
+                               sample); never on the command line, where ps and shell history see it
   --time-zone <zone>           zone of X-KM-Tran-Time (default KST)
   --crypto-key-id <id> --server-public-key <file> --client-private-key <file>
                                run the encrypted scenario really encrypted
@@ -42,7 +43,7 @@ Options:
 Exit codes: 0 every case conforms; 1 some case does not, or the server did not answer; 2 usage.
 
 Example (the project's mock, strict):
-  KONAPLATE_SECRET=… konaplate conformance --base-url http://127.0.0.1:4010 --junit conformance.xml`;
+  KONAPLATE_SECRET_KEY=… konaplate conformance --base-url http://127.0.0.1:4010 --junit conformance.xml`;
 
 /** The --test-data file: JSON or YAML, checked against the operations and their scenario names. */
 export function loadTestData(path: string): TestData {
@@ -93,7 +94,6 @@ export async function conformanceCommand(argv: string[], io: Io): Promise<number
       operation: { type: 'string', multiple: true },
       'test-data': { type: 'string' },
       junit: { type: 'string' },
-      secret: { type: 'string' },
       'secret-file': { type: 'string' },
       'time-zone': { type: 'string' },
       'crypto-key-id': { type: 'string' },
@@ -111,14 +111,14 @@ export async function conformanceCommand(argv: string[], io: Io): Promise<number
     io.out(`${conformanceHelp}\n`);
     return 0;
   }
-  const baseUrl = flags['base-url'] ?? io.env.KONAPLATE_BASE_URL;
+  const baseUrl = flags['base-url'] ?? io.env[env.baseUrl];
   if (baseUrl === undefined) throw new UsageError('--base-url is required (the server to check)');
   joinUrl(baseUrl, '/');
   const selected: Operation[] = flags.operation ? flags.operation.map(requireOperation) : operations;
   const testData = flags['test-data'] ? loadTestData(flags['test-data']) : undefined;
   const concurrency = positive('concurrency', flags.concurrency, 8, 64);
   const timeoutMs = positive('timeout-ms', flags['timeout-ms'], 10_000, 600_000);
-  const credentials = loadCredentials(io, flags);
+  const credentials = loadCredentials(io, flags, baseUrl);
   const keys = loadKeys(io, flags);
   if (!keys && flags['crypto-key-id'] !== undefined)
     throw new UsageError('--crypto-key-id needs --server-public-key and --client-private-key');

@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { encryptBody, signHeaders } from '../client.ts';
 import { type Operation, operations } from '../contract.ts';
-import { cryptoKeyIdAlone, type KeyFlags, loadCredentials, loadKeys } from '../credentials.ts';
+import { cryptoKeyIdAlone, env, type KeyFlags, loadCredentials, loadKeys } from '../credentials.ts';
 import { type Io, readFlagFile, shellQuote, UsageError } from '../io.ts';
 import { bodyProblem, joinUrl, requireOperation } from './shared.ts';
 
@@ -21,14 +21,14 @@ Options:
   --curl                      print a curl command instead of the headers
   --base-url <url>            where the curl command sends (e.g. http://127.0.0.1:4010 for the mock)
   --time-zone <zone>          zone of X-KM-Tran-Time (default KST, or KONAPLATE_TIME_ZONE)
-  --secret-file <file>        the secret key, from a file (default KONAPLATE_SECRET)
+  --secret-file <file>        the secret key, from a file (default KONAPLATE_SECRET_KEY)
   --crypto-key-id <id>        X-KM-Crypto-Key-Id; alone, for a body you encrypted yourself. To encrypt the
                               body here, also give (the id may come from KONAPLATE_CRYPTO_KEY_ID):
   --server-public-key <file>  the server's RSA public key (SPKI PEM) it is encrypted to, and
   --client-private-key <file> your private key (PKCS#8 PEM; the client loads both keys to encrypt)
   --help                      this text
 
-Credentials come from KONAPLATE_ASP_ID, KONAPLATE_ACCESS_KEY and KONAPLATE_SECRET; unset, the
+Credentials come from KONAPLATE_ASP_ID, KONAPLATE_ACCESS_KEY and KONAPLATE_SECRET_KEY; unset, the
 spec's sandbox samples are used, which the mock accepts unless it runs with a secret (strict).
 A token is valid for a few minutes: sign again rather than reuse an old command.
 
@@ -77,12 +77,12 @@ export async function signCommand(argv: string[], io: Io): Promise<number> {
   }
   const operation = flags.operation === undefined ? undefined : requireOperation(flags.operation);
   if (flags.curl && !operation) throw new UsageError('--curl needs --operation <operationId> (the path to call)');
-  const baseUrl = flags['base-url'] ?? io.env.KONAPLATE_BASE_URL;
+  const baseUrl = flags['base-url'] ?? io.env[env.baseUrl];
   if (flags.curl && baseUrl === undefined)
     throw new UsageError('--curl needs --base-url <url> (e.g. http://127.0.0.1:4010 for the local mock)');
   const url = flags.curl ? joinUrl(baseUrl as string, (operation as Operation).path) : undefined;
   const text = bodyFlag(flags);
-  const signed = await signRequest(io, flags, operation, text);
+  const signed = await signRequest(io, flags, operation, text, baseUrl);
   // Signing a body the server will refuse is allowed (QA sends such bodies on purpose); say so on stderr.
   const problem = bodyProblem(operation, text);
   if (problem) io.err(`konaplate sign: warning: ${problem}; signing it anyway\n`);
@@ -105,8 +105,9 @@ export async function signRequest(
   flags: KeyFlags & { 'secret-file'?: string | undefined; 'time-zone'?: string | undefined },
   operation: Operation | undefined,
   text: string,
+  baseUrl?: string,
 ): Promise<SignedRequest> {
-  const credentials = loadCredentials(io, flags);
+  const credentials = loadCredentials(io, flags, baseUrl);
   const keys = loadKeys(io, flags);
   const bodyText = keys ? await encryptBody(keys, text) : text;
   const cryptoKeyId = keys?.keyId ?? cryptoKeyIdAlone(flags);
