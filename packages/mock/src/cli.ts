@@ -217,22 +217,24 @@ function stopWith(line: string): void {
   }
 }
 
-async function serve(): Promise<void> {
-  const [{ createMockServer }, { loadKeys }] = await Promise.all([import('./server.ts'), import('./encryption.ts')]);
-  let encryption: EncryptionKeys | undefined;
-  if (args['server-private-key']) {
-    try {
-      encryption = await loadKeys({
-        keyId: args['crypto-key-id'],
-        serverPrivateKey: readText('server-private-key', args['server-private-key']),
-        clientPublicKey: args['client-public-key']
-          ? readText('client-public-key', args['client-public-key'])
-          : undefined,
-      });
-    } catch (error) {
-      fail(`cannot use the encryption keys: ${(error as Error).message}`);
-    }
+/** The encryption keys of the flags, or a usage failure naming the flag (exit 2). */
+async function loadEncryption(): Promise<EncryptionKeys | undefined> {
+  if (!args['server-private-key']) return undefined;
+  const { loadKeys } = await import('./encryption.ts');
+  try {
+    return await loadKeys({
+      keyId: args['crypto-key-id'],
+      serverPrivateKey: readText('server-private-key', args['server-private-key']),
+      clientPublicKey: args['client-public-key'] ? readText('client-public-key', args['client-public-key']) : undefined,
+    });
+  } catch (error) {
+    return fail(`cannot use the encryption keys: ${(error as Error).message}`);
   }
+}
+
+async function serve(): Promise<void> {
+  const { createMockServer } = await import('./server.ts');
+  const encryption = await loadEncryption();
   let mock: import('./server.ts').MockServer;
   try {
     mock = await createMockServer({
@@ -281,6 +283,8 @@ Per request: X-Konaplate-Mock-Latency: <ms> delays an answer; X-Konaplate-Mock-F
 }
 
 if (workers > 1 && cluster.isPrimary) {
+  // Bad keys are a usage error the primary reports once (exit 2), before any worker starts.
+  await loadEncryption();
   let listening = 0;
   let alive = workers;
   let stopping = false;

@@ -24,13 +24,17 @@ export async function loadKeys(pem: {
   serverPrivateKey: string;
   clientPublicKey?: string;
 }): Promise<EncryptionKeys> {
-  return {
-    keyId: pem.keyId,
-    serverPrivateKey: (await importPKCS8(pemBlock(pem.serverPrivateKey, 'PRIVATE KEY'), 'RSA-OAEP-256')) as Key,
-    clientPublicKey: pem.clientPublicKey
-      ? ((await importSPKI(pemBlock(pem.clientPublicKey, 'PUBLIC KEY'), 'RSA-OAEP-256')) as Key)
-      : undefined,
-  };
+  const serverPrivateKey = await importPKCS8(pemBlock(pem.serverPrivateKey, 'PRIVATE KEY'), 'RSA-OAEP-256').catch(
+    () => {
+      throw new Error('--server-private-key is not an RSA private key in PKCS#8 PEM ("BEGIN PRIVATE KEY")');
+    },
+  );
+  const clientPublicKey = pem.clientPublicKey
+    ? await importSPKI(pemBlock(pem.clientPublicKey, 'PUBLIC KEY'), 'RSA-OAEP-256').catch(() => {
+        throw new Error('--client-public-key is not an RSA public key in SPKI PEM ("BEGIN PUBLIC KEY")');
+      })
+    : undefined;
+  return { keyId: pem.keyId, serverPrivateKey: serverPrivateKey as Key, clientPublicKey: clientPublicKey as Key };
 }
 
 /** The plaintext bytes of a request's JWE, or null when it does not decrypt with the server key. */
