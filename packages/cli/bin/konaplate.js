@@ -5,9 +5,11 @@
 try {
   await import('../dist/konaplate.js');
 } catch (error) {
-  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist/konaplate.js')) throw error;
+  const notBuilt = error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist/konaplate.js');
   console.error(
-    'konaplate: not built yet. Run `pnpm --filter @konaplate-contract/cli build`, or `pnpm -s konaplate` from the repository root.',
+    notBuilt
+      ? 'konaplate: not built yet. Run `pnpm --filter @konaplate-contract/cli build`, or `pnpm -s konaplate` from the repository root.'
+      : `konaplate: cannot load dist/konaplate.js (a broken install; reinstall the package): ${String(error?.message ?? error).split('\n')[0]}`,
   );
   process.exitCode = 1;
 }

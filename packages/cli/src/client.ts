@@ -10,6 +10,7 @@ export type {
 export {
   checkResponse,
   createKonaplateClient,
+  defaultMaxResponseBytes,
   encryptBody,
   environmentVariables,
   KonaplateClientError,
@@ -19,7 +20,9 @@ export {
   KonaplateResponseError,
   KonaplateTransportError,
   KonaplateValidationError,
+  readBody,
   redact,
   signHeaders,
+  TooLarge,
   validateRequest,
 } from '@konaplate-contract/client';

@@ -2,6 +2,7 @@
 // stock Prism fails, and each deliberately wrong server is caught by the check
 // that names its fault. Results are read back from the JUnit XML it writes.
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -377,6 +378,35 @@ inquireCardVirtualAccount:
     const bad = await conformance(strict, ['--operation', 'nope']);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/unknown operation "nope"; operations: /);
+  });
+
+  it('a server that streams an answer without end: each case fails at 1 MiB, nothing waits for the end', async () => {
+    let written = 0;
+    const endless = createServer((req, res) => {
+      req.resume();
+      res.writeHead(200, { 'content-type': 'application/json' }); // no content-length: chunked, unbounded
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      const pump = () => {
+        while (!res.destroyed && res.write(chunk)) written += chunk.length;
+        if (!res.destroyed) res.once('drain', pump);
+      };
+      res.write('{"response":');
+      pump();
+    });
+    await new Promise<void>((resolve) => endless.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = endless.address() as { port: number };
+      const run = await conformance(`http://127.0.0.1:${port}`, ['--operation', 'inquireCardVirtualAccount']);
+      expect(run.code).toBe(1);
+      const messages = failing(run.cases).flatMap((c) => c.failures.map((f) => f.message));
+      expect(messages.length).toBe(run.cases.filter((c) => !c.skipped).length);
+      expect(new Set(messages)).toEqual(new Set(['the answer is larger than 1048576 bytes (not read further)']));
+      // Each reader stops shortly past the limit; the server's socket buffers hold the rest.
+      expect(written / run.cases.length).toBeLessThan(8 * 1024 * 1024);
+    } finally {
+      endless.closeAllConnections();
+      endless.close();
+    }
   });
 
   it('a server that is not there: exit 1 and one clear line after the table', async () => {

@@ -27,7 +27,7 @@ import {
 import { redact } from './redact.ts';
 import { type Outcome, type RetryOptions, withRetry } from './retry.ts';
 import { createSigner } from './signing.ts';
-import { type CustomFetch, readBody, send, TooLarge } from './transport.ts';
+import { type CustomFetch, defaultMaxResponseBytes, readBody, send, TooLarge } from './transport.ts';
 import { checkField, problemsOf, validateRequest } from './validation.ts';
 
 /** Any error a call of operation K can end with; `kind` tells them apart. */
@@ -170,7 +170,7 @@ export function createKonaplateClient(config: KonaplateClientConfig): KonaplateC
   const { baseUrl, timeZone } = checkConfig(config);
   const now = config.now ?? Date.now;
   const timeoutMs = config.timeoutMs ?? 10_000;
-  const maxResponseBytes = config.maxResponseBytes ?? 1024 * 1024;
+  const maxResponseBytes = config.maxResponseBytes ?? defaultMaxResponseBytes;
   const validateResponses = config.validateResponses ?? true;
   const signer = createSigner({
     aspId: config.aspId,

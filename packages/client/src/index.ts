@@ -37,5 +37,6 @@ export { redact } from './redact.ts';
 export type { RetryOptions } from './retry.ts';
 export type { SignedHeaders, SignOptions } from './signing.ts';
 export { signHeaders, tranToken } from './signing.ts';
+export { defaultMaxResponseBytes, readBody, TooLarge } from './transport.ts';
 export type { Problem } from './validation.ts';
 export { checkResponse, validateRequest } from './validation.ts';

@@ -13,6 +13,9 @@ export function send(method: string, out: Outgoing, custom?: CustomFetch): Promi
   return custom ? custom(new Request(out.url, init)) : fetch(out.url, init);
 }
 
+/** How much of an answer is read at most unless configured otherwise (`maxResponseBytes`): 1 MiB. */
+export const defaultMaxResponseBytes = 1024 * 1024;
+
 /** The body was larger than the limit; nothing past the limit was read. */
 export class TooLarge {
   constructor(readonly limit: number) {}

@@ -166,25 +166,28 @@ async function holdPort(): Promise<{ port: number; server: Server }> {
 }
 
 describe('unusable encryption keys', () => {
-  it.each([['1'], ['2']])('with %s worker(s): one line naming the flag, exit 2, before any worker serves', (workers) => {
-    const dir = mkdtempSync(join(tmpdir(), 'mock-keys-'));
-    try {
-      const key = join(dir, 'server.pem');
-      writeFileSync(key, '# not a key\n-----BEGIN PRIVATE KEY-----\nnope\n-----END PRIVATE KEY-----\n');
-      const run = spawnSync(
-        process.execPath,
-        [bin, '--port', '0', '--workers', workers, '--server-private-key', key, '--crypto-key-id', 'k'.repeat(32)],
-        { encoding: 'utf8', env: cleanEnv, timeout: 20_000 },
-      );
-      expect(run.status).toBe(2);
-      expect(run.stdout).toBe('');
-      expect(run.stderr.trimEnd().split('\n')).toEqual([
-        `konaplate-mock: cannot use the encryption keys: --server-private-key is not an RSA private key in PKCS#8 PEM ("BEGIN PRIVATE KEY"). Run \`node ${relative(process.cwd(), bin)} --help\` for the options.`,
-      ]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  it.each([['1'], ['2']])(
+    'with %s worker(s): one line naming the flag, exit 2, before any worker serves',
+    (workers) => {
+      const dir = mkdtempSync(join(tmpdir(), 'mock-keys-'));
+      try {
+        const key = join(dir, 'server.pem');
+        writeFileSync(key, '# not a key\n-----BEGIN PRIVATE KEY-----\nnope\n-----END PRIVATE KEY-----\n');
+        const run = spawnSync(
+          process.execPath,
+          [bin, '--port', '0', '--workers', workers, '--server-private-key', key, '--crypto-key-id', 'k'.repeat(32)],
+          { encoding: 'utf8', env: cleanEnv, timeout: 20_000 },
+        );
+        expect(run.status).toBe(2);
+        expect(run.stdout).toBe('');
+        expect(run.stderr.trimEnd().split('\n')).toEqual([
+          `konaplate-mock: cannot use the encryption keys: --server-private-key is not an RSA private key in PKCS#8 PEM ("BEGIN PRIVATE KEY"). Run \`node ${relative(process.cwd(), bin)} --help\` for the options.`,
+        ]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });
 
 describe('a busy port', () => {

@@ -3,10 +3,13 @@
 // the case says; the encrypted scenario goes through the client whole.
 import {
   createKonaplateClient,
+  defaultMaxResponseBytes,
   type EncryptionKeys,
   KonaplateError,
+  readBody,
   type SigningCredentials,
   signHeaders,
+  TooLarge,
 } from '../client.ts';
 import { type Guess, headerField, isSensitive } from '../contract.ts';
 import { brokenKeywords } from '../keywords.ts';
@@ -69,6 +72,14 @@ function sentFacts(c: Case, headers: Array<[string, string]>, credentials: Signi
   };
 }
 
+/** An answer's text, read no further than the client would read it (a server may stream without end). */
+async function answerText(response: Response): Promise<string> {
+  const text = await readBody(response, defaultMaxResponseBytes);
+  if (text instanceof TooLarge)
+    throw new Error(`the answer is larger than ${defaultMaxResponseBytes} bytes (not read further)`);
+  return text;
+}
+
 async function sendRaw(c: Case, options: RunOptions): Promise<{ answer: Answer; sent: Sent }> {
   const text =
     'raw' in c.body
@@ -90,7 +101,7 @@ async function sendRaw(c: Case, options: RunOptions): Promise<{ answer: Answer; 
     body,
     signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
   });
-  const answer = { status: response.status, headers: response.headers, text: await response.text() };
+  const answer = { status: response.status, headers: response.headers, text: await answerText(response) };
   return { answer, sent: sentFacts(c, headers, options.credentials) };
 }
 
@@ -112,7 +123,7 @@ async function sendEncrypted(c: Case, options: RunOptions): Promise<{ answer: An
     fetch: async (req) => {
       request = req;
       const response = await fetch(req);
-      raw = { status: response.status, headers: response.headers, text: await response.clone().text() };
+      raw = { status: response.status, headers: response.headers, text: await answerText(response.clone()) };
       return response;
     },
   });
