@@ -259,7 +259,11 @@ describe('injection from the command line', () => {
       const answer = await post(url, VA, validBodies[VA]);
       expect(performance.now() - started).toBeGreaterThanOrEqual(199);
       expect(answer.status).toBe(503);
-      expect(answer.json.response?.code).toBeDefined();
+      // The registry's outage code, the one entry answered with HTTP 503.
+      expect(answer.json.response?.code).toBe(
+        Object.entries(contract.spec['x-error-registry']).find(([, e]) => e.httpStatus === 503)?.[0],
+      );
+      expect(answer.json.response?.code).toMatch(/^\d{3}_[0-9A-Z]{3}$/);
     }
     const spared = await post(url, VA, validBodies[VA], {
       'x-konaplate-mock-fault': 'none',
