@@ -15,7 +15,7 @@ import {
   parseLatency,
   sampleLatency,
 } from '../src/injection.ts';
-import { contract, post, startMock, VA, validBodies } from './support.ts';
+import { contract, post, spec, startMock, VA, validBodies } from './support.ts';
 
 /** A small seeded PRNG (mulberry32), so that statistical checks are deterministic. */
 function seeded(seed: number): () => number {
@@ -232,9 +232,7 @@ describe("faults on the real server (each operation's fault example from the spe
     async (op) => {
       // The operation's own 503 example in the spec.
       const documented = Object.keys(
-        (contract.spec.paths as Record<string, any>)[op.path]?.[op.method]?.responses?.['503']?.content?.[
-          'application/json'
-        ]?.examples ?? {},
+        spec.paths[op.path]?.post?.responses['503']?.content['application/json']?.examples ?? {},
       );
       expect(documented).toContain(op.fault?.example);
       const { url, logs } = await start({ faultRate: 1, faultMode: '503' });
