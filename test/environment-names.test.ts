@@ -1,6 +1,6 @@
 // One name per setting: every KONAPLATE_* variable written anywhere in the repository (READMEs, help texts,
 // docs samples, tests, scripts) is one of the client's environmentVariables, or one of the few that belong to a
-// single tool and say so here. A second spelling of a setting (KONAPLATE_SECRET beside KONAPLATE_SECRET_KEY)
+// single tool and say so here. A second spelling of a setting (the secret key under two names)
 // fails this test.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';

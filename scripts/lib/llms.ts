@@ -146,10 +146,15 @@ export function llmsFiles(doc: OpenApiDocument, scenarios: MockScenarios): Array
   const operations = operationsOf(doc);
   const guides = renderGuides({ doc, english: doc, scenarios, language: 'en', links: { root: '../', edition: '' } });
   const server = (doc.servers as Array<{ url: string; description: string }>)[0];
+  const methods = [...new Set(operations.map((o) => `\`${o.method.toUpperCase()}\``))];
+  const calls =
+    methods.length === 1
+      ? `Every operation is a ${methods[0]} of JSON`
+      : `Operations are ${methods.join(' or ')} calls of JSON`;
   const llms = [
     `# ${plainText(String(info.title))}`,
     `> ${String(info.summary ?? '')}`,
-    `Version ${String(info.version)}. Sandbox base URL: \`${server?.url}\` (${plainText(firstParagraph(server?.description))}). Every operation is a \`POST\` of JSON, signed with the HMAC tran token described in the signing guide.`,
+    `Version ${String(info.version)}. Sandbox base URL: \`${server?.url}\` (${plainText(firstParagraph(server?.description))}). ${calls}, signed with the HMAC tran token described in the signing guide.`,
     '## Operations',
     operations
       .map(

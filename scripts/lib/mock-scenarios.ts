@@ -38,6 +38,10 @@ export function mockScenarios(doc: OpenApiDocument): MockScenarios {
       validationCodes[keyword] = code;
     }
   }
+  // The mock answers what no schema rule covers (a body that is not JSON, a bad token) with these two.
+  for (const keyword of ['type', 'required'])
+    if (!validationCodes[keyword])
+      problems.push(`no registry entry lists the validation keyword ${keyword} (the mock's refusals need its code)`);
   const operations = operationsOf(doc).map(({ path, method, operation }) => {
     const scenarios: MockScenario[] = [];
     let fault: MockFault | undefined;

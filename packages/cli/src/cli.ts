@@ -3,7 +3,7 @@
 import { callCommand, callHelp } from './commands/call.ts';
 import { conformanceCommand, conformanceHelp } from './commands/conformance.ts';
 import { signCommand, signHelp } from './commands/sign.ts';
-import { doc, operations } from './contract.ts';
+import { doc, operations, successCode } from './contract.ts';
 import { Failure, type Io, maskCardNumbers, processIo, UsageError } from './io.ts';
 
 const commands: Record<string, { run: (argv: string[], io: Io) => Promise<number>; help: string }> = {
@@ -19,7 +19,7 @@ Commands:
   konaplate sign --body '<json>' [--curl --base-url <url> --operation <id>]
                        the X-KM-* headers for a body, or a curl command that sends it
   konaplate call <operationId> --base-url <url> --body '<json>'
-                       sign, send, print the answer (exit 0 on 000_000, 1 on another code)
+                       sign, send, print the answer (exit 0 on ${successCode}, 1 on another code)
   konaplate conformance --base-url <url> [--test-data <file>] [--junit <file>] [--operation <id>]
                        check a server (the sandbox, a staging build, a mock) against the contract
 

@@ -24,6 +24,9 @@ export const doc = spec as unknown as OpenApiDocument;
 export const scenarioTable = bundle as unknown as MockScenarios;
 export const registry: ErrorRegistry = doc['x-error-registry'];
 
+/** The success code: the registry's one 2xx entry (generation refuses a registry with none or several). */
+export const successCode = Object.entries(registry).find(([, entry]) => entry.httpStatus < 300)?.[0] ?? '';
+
 /** The guesses recorded on a registry entry (a code the pages name without a number, say). */
 export const codeGuesses = (code: string): Guess[] =>
   (registry[code]?.['x-source-conflicts'] ?? []).map((conflict) => ({ where: `code ${code}`, ...conflict }));

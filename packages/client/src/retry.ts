@@ -24,7 +24,8 @@ export function retryAfterMs(header: string | null, now: number): number | undef
  * Runs `attempt` until it gets an answer worth returning: retries network
  * failures, timeouts, 408, 429 and 5xx with exponential backoff and full
  * jitter, honouring Retry-After, at most `retries` times; never a 400 (a
- * business answer). Both inquiries are read-only, so a retry is safe.
+ * business answer). The client calls it only for operations the spec marks
+ * `x-idempotent: true`, where a second attempt cannot do anything twice.
  */
 export async function withRetry<T>(
   attempt: () => Promise<Outcome<T>>,

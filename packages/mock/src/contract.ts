@@ -14,6 +14,20 @@ export type Registry = Record<
   { httpStatus: number; message: string; messageWithField?: string; description: string; status: string }
 >;
 
+/**
+ * The registry's codes for the refusals the mock makes beyond schema validation (a body that is not JSON, a
+ * bad Prefer option, a bad token, an unknown path): the code of an invalid value (the `type` keyword's) and
+ * of a missing one (`required`'s), from the scenario table generated from the registry's validationKeywords.
+ */
+export function refusalCodes(contract: Contract): { invalid: string; missing: string } {
+  const { type: invalid, required: missing } = contract.scenarios.validationCodes;
+  if (!invalid || !missing)
+    throw new Error(
+      "the error registry must give codes for the 'type' and 'required' validation keywords (validationKeywords)",
+    );
+  return { invalid, missing };
+}
+
 /** The zones the spec lets the mock read X-KM-Tran-Time in (`x-utc-offsets` on TimeZone). */
 export function utcOffsetsOf(contract: Contract): Record<string, number> {
   const schemas = (contract.spec.components as { schemas: Record<string, Record<string, unknown>> }).schemas;

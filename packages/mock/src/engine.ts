@@ -1,7 +1,7 @@
 // The mock's request pipeline, independent of HTTP. Deterministic: the same
 // request gets the same response (only ciphertext and fresh correlation ids vary).
 import { createHash, randomBytes } from 'node:crypto';
-import type { Contract } from './contract.ts';
+import { type Contract, refusalCodes } from './contract.ts';
 import { decryptRequest, type EncryptionKeys, encryptResponse } from './encryption.ts';
 import { echo, errorBody, errorFromDiagnostics, type MockError } from './errors.ts';
 import {
@@ -118,6 +118,7 @@ const listed = (items: Iterable<string | number>) => [...items].join(', ');
 export async function createEngine(options: EngineOptions) {
   const { contract, signing, encryption, injection } = options;
   const registry = contract.spec['x-error-registry'];
+  const codes = refusalCodes(contract);
   // Prism dereferences the document in place: it gets a copy of its own.
   const operations = await loadOperations(structuredClone(contract.spec));
   const rendered = await renderExamples(operations);
@@ -189,7 +190,7 @@ export async function createEngine(options: EngineOptions) {
   function preferredExample(op: OperationRuntime, prefs: Preferences): string | undefined | MockError {
     const refuse = (key: 'code' | 'example' | 'dynamic', reason: string): MockError => ({
       status: 400,
-      code: '000_002',
+      code: codes.invalid,
       field: prefs.source === 'Prefer' ? 'Prefer' : `__${key}`,
       reason: `${optionName(prefs, key)}: ${reason}`,
     });
@@ -242,7 +243,7 @@ export async function createEngine(options: EngineOptions) {
     if (latencyText !== undefined) {
       const latency = parseLatency(latencyText);
       if ('error' in latency)
-        controlError = { status: 400, code: '000_002', field: 'X-Konaplate-Mock-Latency', reason: latency.error };
+        controlError = { status: 400, code: codes.invalid, field: 'X-Konaplate-Mock-Latency', reason: latency.error };
       else delayMs = sampleLatency(latency, injection?.random);
     } else if (injection?.latency) {
       delayMs = sampleLatency(injection.latency, injection.random);
@@ -251,7 +252,7 @@ export async function createEngine(options: EngineOptions) {
     if (faultText !== undefined) {
       const chosen = parseRequestFault(faultText);
       if (typeof chosen === 'object')
-        controlError ??= { status: 400, code: '000_002', field: 'X-Konaplate-Mock-Fault', reason: chosen.error };
+        controlError ??= { status: 400, code: codes.invalid, field: 'X-Konaplate-Mock-Fault', reason: chosen.error };
       else fault = chosen;
     } else if (injection) {
       fault = drawFault(injection);
@@ -285,14 +286,14 @@ export async function createEngine(options: EngineOptions) {
 
     const methods = routes.get(request.path);
     if (!methods)
-      return fail({ status: 404, code: '000_002', field: 'path', reason: `no operation at ${request.path}` });
+      return fail({ status: 404, code: codes.invalid, field: 'path', reason: `no operation at ${request.path}` });
     const op = methods.get(request.method.toLowerCase());
     if (!op) {
       const allow = [...methods.keys()].map((m) => m.toUpperCase()).join(', ');
       return fail(
         {
           status: 405,
-          code: '000_002',
+          code: codes.invalid,
           field: 'method',
           reason: `${request.method} is not allowed here; use ${allow}`,
         },
@@ -306,7 +307,7 @@ export async function createEngine(options: EngineOptions) {
     if ((request.rawBody.length > 0 || mediaType) && mediaType !== 'application/json') {
       return fail({
         status: 415,
-        code: '000_002',
+        code: codes.invalid,
         field: 'Content-Type',
         reason: `Content-Type must be application/json, not ${mediaType || 'absent'}`,
       });
@@ -316,7 +317,7 @@ export async function createEngine(options: EngineOptions) {
       try {
         body = JSON.parse(request.rawBody.toString('utf8'));
       } catch {
-        return fail({ status: 400, code: '000_002', field: 'body', reason: 'the body is not valid JSON' });
+        return fail({ status: 400, code: codes.invalid, field: 'body', reason: 'the body is not valid JSON' });
       }
     }
     const cardNo = isObject(body) ? body.cardNo : undefined;
@@ -332,7 +333,7 @@ export async function createEngine(options: EngineOptions) {
     if (headerErrors.length > 0) return fail(toError(headerErrors));
     if (signing) {
       const problem = verifyTranToken(headers, request.rawBody, signing);
-      if (problem) return fail(problem);
+      if (problem) return fail({ status: 400, code: codes.invalid, ...problem });
     }
 
     let payload = body;
@@ -342,7 +343,7 @@ export async function createEngine(options: EngineOptions) {
       if (!headers['x-km-crypto-key-id']) {
         return fail({
           status: 400,
-          code: '000_003',
+          code: codes.missing,
           field: 'X-KM-Crypto-Key-Id',
           reason: 'X-KM-Crypto-Key-Id is missing on an encrypted body',
         });
@@ -351,7 +352,7 @@ export async function createEngine(options: EngineOptions) {
       if (!plaintext)
         return fail({
           status: 400,
-          code: '000_002',
+          code: codes.invalid,
           field: 'encData',
           reason: 'encData does not decrypt with the server key (RSA-OAEP-256, A128GCM or A256GCM)',
         });
@@ -360,7 +361,7 @@ export async function createEngine(options: EngineOptions) {
       } catch {
         return fail({
           status: 400,
-          code: '000_002',
+          code: codes.invalid,
           field: 'encData',
           reason: 'the decrypted encData is not valid JSON',
         });

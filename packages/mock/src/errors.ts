@@ -53,7 +53,7 @@ export function errorFromDiagnostics(
   const raw =
     chosen.code === 'required' && named ? [...rest, named].join('.') : rest.join('.') || named || where || 'body';
   const field = where === 'header' ? (headerNames.get(raw.toLowerCase()) ?? raw) : raw;
-  const code = validationCodes[chosen.code] ?? validationCodes.type ?? '000_002';
+  const code = validationCodes[chosen.code] ?? (validationCodes.type as string);
   const reason =
     chosen.code === 'required'
       ? `${field} is missing`

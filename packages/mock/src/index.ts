@@ -22,4 +22,10 @@ export {
   type MockWhen,
 } from './scenarios.ts';
 export { createMockServer, type MockServer, type MockServerOptions } from './server.ts';
-export { parseZonedTime, type SigningOptions, type UtcOffsets, verifyTranToken } from './signing.ts';
+export {
+  parseZonedTime,
+  type SignatureProblem,
+  type SigningOptions,
+  type UtcOffsets,
+  verifyTranToken,
+} from './signing.ts';

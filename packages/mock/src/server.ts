@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Contract } from './contract.ts';
+import { type Contract, refusalCodes } from './contract.ts';
 import { createEngine, type EngineOptions, type MockResponse } from './engine.ts';
 import { errorBody } from './errors.ts';
 
@@ -25,7 +25,12 @@ function tooLarge(contract: Contract, limit: number): MockResponse {
       connection: 'close',
       'x-konaplate-mock-reason': `the body is larger than ${limit} bytes`,
     },
-    body: errorBody(contract.spec['x-error-registry'], { status: 413, code: '000_002', field: 'body', reason: '' }),
+    body: errorBody(contract.spec['x-error-registry'], {
+      status: 413,
+      code: refusalCodes(contract).invalid,
+      field: 'body',
+      reason: '',
+    }),
     scenario: 'http 413',
   };
 }
@@ -113,7 +118,11 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
                 'content-type': 'application/json; charset=utf-8',
                 'x-konaplate-mock-reason': 'internal mock error (see the mock log)',
               },
-              body: errorBody(options.contract.spec['x-error-registry'], { status: 400, code: '000_002', reason: '' }),
+              body: errorBody(options.contract.spec['x-error-registry'], {
+                status: 400,
+                code: refusalCodes(options.contract).invalid,
+                reason: '',
+              }),
               scenario: 'internal error',
             },
             started,

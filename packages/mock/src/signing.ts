@@ -1,5 +1,4 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { MockError } from './errors.ts';
 
 /** Offsets from UTC in minutes, by zone name: the spec's `x-utc-offsets` on TimeZone. */
 export type UtcOffsets = Readonly<Record<string, number>>;
@@ -22,7 +21,13 @@ export interface SigningOptions {
   now: () => number;
 }
 
-const invalid = (field: string, reason: string): MockError => ({ status: 400, code: '000_002', field, reason });
+/** What is wrong with a request's signature: the header and why (the caller answers with the invalid-input code). */
+export interface SignatureProblem {
+  field: string;
+  reason: string;
+}
+
+const invalid = (field: string, reason: string): SignatureProblem => ({ field, reason });
 
 /**
  * Checks X-KM-Tran-Token over the raw body bytes: the HMAC-SHA256 with the
@@ -33,7 +38,7 @@ export function verifyTranToken(
   headers: Record<string, string>,
   rawBody: Buffer,
   options: SigningOptions,
-): MockError | null {
+): SignatureProblem | null {
   const token = headers['x-km-tran-token'] ?? '';
   const match = /^KMV1:(\d{17}):([A-Za-z0-9+/]{43}=)$/.exec(token);
   if (!match) return invalid('X-KM-Tran-Token', 'X-KM-Tran-Token is not KMV1:<17 digits>:<Base64 HMAC>');

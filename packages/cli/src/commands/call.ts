@@ -11,7 +11,7 @@ import {
   redact,
   validateRequest,
 } from '../client.ts';
-import { operations, servers } from '../contract.ts';
+import { operations, servers, successCode } from '../contract.ts';
 import { env, loadCredentials, loadKeys } from '../credentials.ts';
 import { Failure, type Io, maskCardNumbers, UsageError } from '../io.ts';
 import { joinUrl, parseBody, requireOperation, validationLine } from './shared.ts';
@@ -39,7 +39,7 @@ Options:
                                default, as the spec's x-sensitive fields are everywhere else)
   --help                       this text
 
-Exit codes: 0 the platform answered 000_000; 1 it answered another code (printed with its
+Exit codes: 0 the platform answered ${successCode}; 1 it answered another code (printed with its
 message on stderr) or no answer came; 2 the command or the body is wrong (nothing was sent).
 
 Example:

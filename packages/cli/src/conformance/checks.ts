@@ -12,6 +12,7 @@ import {
   type JsonObject,
   registry,
   sensitiveNames,
+  successCode,
 } from '../contract.ts';
 import { maskCardNumbers } from '../io.ts';
 import { brokenKeywords, describeRule } from '../keywords.ts';
@@ -126,7 +127,7 @@ export function checkAnswer(c: Case, answer: Answer, sent: Sent): Verdict {
   for (const { label, value } of sent.cardData) {
     if (headerText.includes(value)) fail('no card data echoed', `a response header contains the request's ${label}`);
     const envelope = isObject(parsed) ? (parsed.response as unknown) : undefined;
-    const isSuccess = isObject(envelope) && envelope.code === '000_000';
+    const isSuccess = isObject(envelope) && envelope.code === successCode;
     const bodyText = parsedOk && isSuccess ? JSON.stringify(withoutSensitiveFields(parsed)) : answer.text;
     if (bodyText.includes(value))
       fail(
@@ -195,7 +196,7 @@ export function checkAnswer(c: Case, answer: Answer, sent: Sent): Verdict {
   else if (!entry.operations.includes(operationId))
     fail('code registered', `code ${code} is registered, but not for ${operationId}`);
   if (c.expect.anyRefusal) {
-    if (code === '000_000') fail('code', 'accepted (000_000): the contract requires a refusal');
+    if (code === successCode) fail('code', `accepted (${successCode}): the contract requires a refusal`);
   } else if (!c.expect.codes.includes(code)) {
     fail('code', `code ${code}, expected ${c.expect.codes.join(' or ')}`);
   }
@@ -230,7 +231,7 @@ export function checkAnswer(c: Case, answer: Answer, sent: Sent): Verdict {
   }
 
   // A success payload against its schema.
-  if (code === '000_000') {
+  if (code === successCode) {
     for (const problem of checkResponse(operationId, body)) {
       fail('payload schema', `${problem.message} (${problem.rule})`);
       conflicts.push(...payloadConflicts(c.operation.successSchema, problem.field));

@@ -1,7 +1,7 @@
 // The conformance report: a table per operation, the guesses a failure points
 // at, a totals line, and JUnit XML for CI. Server texts are masked (card
 // numbers to their last four); no secret is ever in the report.
-import { registry } from '../contract.ts';
+import { registry, successCode } from '../contract.ts';
 import { maskCardNumbers } from '../io.ts';
 import type { Case } from './cases.ts';
 import type { Outcome } from './runner.ts';
@@ -65,7 +65,7 @@ export function hints(outcomes: Outcome[]): string[] {
     lines.push(
       `hint: ${signing.length} failing case(s) were refused naming X-KM-Tran-Token or X-KM-Tran-Time: check the secret (KONAPLATE_SECRET_KEY or --secret-file) and this machine's clock before the token and time guesses.`,
     );
-  const accepted = failed.filter((o) => o.case.kind === 'signature' && o.code === '000_000');
+  const accepted = failed.filter((o) => o.case.kind === 'signature' && o.code === successCode);
   if (accepted.length > 0)
     lines.push(
       `hint: the server accepted ${accepted.length} request(s) with a bad token: it does not verify signatures (the project's mock does only when started with a secret).`,
