@@ -11,6 +11,9 @@ export interface Problem {
 const patterns = new Map<string, RegExp>();
 const regex = (source: string) =>
   patterns.get(source) ?? (patterns.set(source, new RegExp(source, 'u')).get(source) as RegExp);
+/** Lengths count code points, as JSON Schema's do; only a string with a surrogate pair needs them counted. */
+const surrogate = /[\uD800-\uDBFF]/;
+const codePoints = (value: string) => (surrogate.test(value) ? [...value].length : value.length);
 const typeOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
 
 /** What is wrong with one scalar value against its rule, as [rule, message], or null. */
@@ -25,7 +28,7 @@ export function checkField(name: string, rule: FieldRule, value: unknown): [stri
   }
   if (typeof value === 'string') {
     const { minLength: min, maxLength: max } = rule;
-    const length = min === undefined && max === undefined ? 0 : [...value].length;
+    const length = min === undefined && max === undefined ? 0 : codePoints(value);
     if ((min !== undefined && length < min) || (max !== undefined && length > max)) {
       const wanted = min === max ? `exactly ${min}` : `${min ?? 0} to ${max ?? '∞'}`;
       return [

@@ -20,6 +20,9 @@ describe('request validation before sending', () => {
     ['expiryDate', '3113', 'pattern', 'expiryDate must match ^[0-9]{2}(0[1-9]|1[0-2])$'],
     ['cardCVC', undefined, 'required', 'cardCVC is required'],
     ['cardCVC', '12a', 'pattern', 'cardCVC must match ^[0-9]{3}$'],
+    // Lengths count code points, as JSON Schema does: 15 emoji are 30 UTF-16 units but 15 characters.
+    ['cardNo', '😀'.repeat(15), 'minLength', 'cardNo must be exactly 16 characters long, not 15'],
+    ['cardNo', `${'😀'.repeat(8)}12345678`, 'pattern', 'cardNo must match ^[0-9]{16}$'],
   ])('%s = %j: %s, nothing sent', async (field, value, rule, message) => {
     const { fetch, sent } = recorder(ok({}));
     const { error } = await clientWith(fetch).inquireUnregisteredCard({ ...card, [field]: value } as typeof card);
