@@ -393,6 +393,8 @@ export interface components {
          * @description Client request time, `yyyyMMddHHmmss`, in the zone named by `X-KM-Time-Zone`.
          *
          *     **Source conflict.** The source pages: "Length : 16", form `YYYYMMDDHH24MISS` (an Oracle date mask). Evidence: The platform's common-header guide says length 14, `yyyyMMddHHmmss`; integrations send 14 digits. The Oracle mask itself is 16 characters long but renders 14 digits. This contract: 14 digits, `yyyyMMddHHmmss`, checked by a pattern.
+         *
+         *     **Source conflict.** The source pages: Neither page says how far `X-KM-Tran-Time` may be from the platform's clock, or how long a signed request stays valid. Evidence: Nothing published. The time is signed inside the tran token, which only makes sense if old tokens are refused. This contract: Assumed 300 seconds either way (`x-time-window-seconds`, provisional): the strict mock refuses a time further off by default, and `konaplate conformance` checks that a request twice as old is refused. Keep your clock synchronized (NTP) and sign each attempt anew.
          */
         TranTimeHeader: components["schemas"]["TranTime"];
         /** @description International standard time zone of `X-KM-Tran-Time` (`UTC`, `KST`, ...). */
@@ -439,6 +441,8 @@ export interface operations {
                  * @description Client request time, `yyyyMMddHHmmss`, in the zone named by `X-KM-Time-Zone`.
                  *
                  *     **Source conflict.** The source pages: "Length : 16", form `YYYYMMDDHH24MISS` (an Oracle date mask). Evidence: The platform's common-header guide says length 14, `yyyyMMddHHmmss`; integrations send 14 digits. The Oracle mask itself is 16 characters long but renders 14 digits. This contract: 14 digits, `yyyyMMddHHmmss`, checked by a pattern.
+                 *
+                 *     **Source conflict.** The source pages: Neither page says how far `X-KM-Tran-Time` may be from the platform's clock, or how long a signed request stays valid. Evidence: Nothing published. The time is signed inside the tran token, which only makes sense if old tokens are refused. This contract: Assumed 300 seconds either way (`x-time-window-seconds`, provisional): the strict mock refuses a time further off by default, and `konaplate conformance` checks that a request twice as old is refused. Keep your clock synchronized (NTP) and sign each attempt anew.
                  */
                 "X-KM-Tran-Time": components["parameters"]["TranTimeHeader"];
                 /** @description International standard time zone of `X-KM-Tran-Time` (`UTC`, `KST`, ...). */
@@ -516,6 +520,8 @@ export interface operations {
                  * @description Client request time, `yyyyMMddHHmmss`, in the zone named by `X-KM-Time-Zone`.
                  *
                  *     **Source conflict.** The source pages: "Length : 16", form `YYYYMMDDHH24MISS` (an Oracle date mask). Evidence: The platform's common-header guide says length 14, `yyyyMMddHHmmss`; integrations send 14 digits. The Oracle mask itself is 16 characters long but renders 14 digits. This contract: 14 digits, `yyyyMMddHHmmss`, checked by a pattern.
+                 *
+                 *     **Source conflict.** The source pages: Neither page says how far `X-KM-Tran-Time` may be from the platform's clock, or how long a signed request stays valid. Evidence: Nothing published. The time is signed inside the tran token, which only makes sense if old tokens are refused. This contract: Assumed 300 seconds either way (`x-time-window-seconds`, provisional): the strict mock refuses a time further off by default, and `konaplate conformance` checks that a request twice as old is refused. Keep your clock synchronized (NTP) and sign each attempt anew.
                  */
                 "X-KM-Tran-Time": components["parameters"]["TranTimeHeader"];
                 /** @description International standard time zone of `X-KM-Tran-Time` (`UTC`, `KST`, ...). */

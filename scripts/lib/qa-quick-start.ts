@@ -46,6 +46,15 @@ export function quickStartRows(doc: OpenApiDocument) {
   );
 }
 
+/** The contract's X-KM-Tran-Time window (x-time-window-seconds), which the strict mock applies by default. */
+function timeWindow(doc: OpenApiDocument): number {
+  const found = Object.values(doc.components.parameters ?? {}).find(
+    (p) => typeof (p as Record<string, unknown>)['x-time-window-seconds'] === 'number',
+  ) as Record<string, number> | undefined;
+  if (!found) throw new SpecError(['X-KM-Tran-Time needs x-time-window-seconds (the strict mock applies it)']);
+  return found['x-time-window-seconds'] as number;
+}
+
 /** The Markdown between the markers. */
 export function quickStartMarkdown(doc: OpenApiDocument): string {
   const rows = quickStartRows(doc);
@@ -75,7 +84,7 @@ ${first ? `${first.command} | bash` : ''}
 Credentials come from \`${env.aspId}\`, \`${env.accessKey}\` and \`${env.secretKey}\`;
 unset, the spec's sandbox samples are used, which the mock accepts unless it runs in strict mode
 (\`--secret-file\`): then set \`${env.secretKey}\` to the mock's secret. A token is valid for a few
-minutes (300 s in strict mode): run the line again rather than reusing an old curl command.
+minutes (${timeWindow(doc)} s in strict mode, the contract's assumption): run the line again rather than reusing an old curl command.
 
 | Operation | Scenario | Reached by | Expected | Line |
 |---|---|---|---|---|

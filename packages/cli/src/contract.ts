@@ -27,6 +27,14 @@ export const registry: ErrorRegistry = doc['x-error-registry'];
 /** The success code: the registry's one 2xx entry (generation refuses a registry with none or several). */
 export const successCode = Object.entries(registry).find(([, entry]) => entry.httpStatus < 300)?.[0] ?? '';
 
+/**
+ * How far X-KM-Tran-Time may be from the server's clock, in seconds: the contract's assumption
+ * (`x-time-window-seconds` on the header parameter), or undefined when the spec makes none.
+ */
+export const timeWindowSeconds = Object.values(
+  (doc.components as { parameters?: Record<string, Record<string, unknown>> }).parameters ?? {},
+).find((p) => typeof p['x-time-window-seconds'] === 'number')?.['x-time-window-seconds'] as number | undefined;
+
 /** The guesses recorded on a registry entry (a code the pages name without a number, say). */
 export const codeGuesses = (code: string): Guess[] =>
   (registry[code]?.['x-source-conflicts'] ?? []).map((conflict) => ({ where: `code ${code}`, ...conflict }));

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, delimiter, dirname, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Contract, loadContract, utcOffsetsOf } from './contract.ts';
+import { type Contract, loadContract, timeWindowOf, utcOffsetsOf } from './contract.ts';
 import type { EncryptionKeys } from './encryption.ts';
 import {
   describeFaults,
@@ -35,7 +35,8 @@ Options:
                              the connection) or mixed (either, half each) (default 503)
   --secret-file <path>       strict signing: verify X-KM-Tran-Token with the sandbox secret in this file
                              (or set KONAPLATE_MOCK_SECRET)
-  --time-window <seconds>    strict signing: how far X-KM-Tran-Time may be from now (default 300)
+  --time-window <seconds>    strict signing: how far X-KM-Tran-Time may be from now (default: the
+                             contract's assumption, x-time-window-seconds on X-KM-Tran-Time)
   --server-private-key <pem> encryption: decrypt {"encData"} requests with this PKCS#8 key
   --client-public-key <pem>  encryption: encrypt responses to this SPKI key
   --crypto-key-id <id>       encryption: the X-KM-Crypto-Key-Id of the responses
@@ -91,7 +92,7 @@ function readArgs() {
         'fault-rate': { type: 'string' },
         'fault-mode': { type: 'string' },
         'secret-file': { type: 'string' },
-        'time-window': { type: 'string', default: '300' },
+        'time-window': { type: 'string' },
         'server-private-key': { type: 'string' },
         'client-public-key': { type: 'string' },
         'crypto-key-id': { type: 'string', default: '0000000000000000mocktestkeyid0000' },
@@ -128,7 +129,6 @@ const readText = (flag: string, path: string) => {
 
 const port = integer('port', args.port, 0, 65535);
 const workers = args.workers ? integer('workers', args.workers, 1, 16) : Math.min(2, availableParallelism());
-const windowSeconds = integer('time-window', args['time-window'], 1, 86_400);
 
 let latency: Latency | undefined;
 if (args.latency !== undefined) {
@@ -154,6 +154,10 @@ try {
 } catch (error) {
   fail((error as Error).message);
 }
+const windowSeconds =
+  args['time-window'] !== undefined
+    ? integer('time-window', args['time-window'], 1, 86_400)
+    : (timeWindowOf(contract) ?? fail('the spec gives no x-time-window-seconds on X-KM-Tran-Time: pass --time-window'));
 
 function scenarioTable(): string {
   const rows = contract.scenarios.operations.flatMap((op) => [

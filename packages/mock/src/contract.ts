@@ -28,6 +28,16 @@ export function refusalCodes(contract: Contract): { invalid: string; missing: st
   return { invalid, missing };
 }
 
+/**
+ * How far X-KM-Tran-Time may be from the clock, in seconds: the contract's assumption, `x-time-window-seconds`
+ * on the header parameter that carries it (undefined when the spec gives none).
+ */
+export function timeWindowOf(contract: Contract): number | undefined {
+  const parameters = (contract.spec.components as { parameters?: Record<string, Record<string, unknown>> }).parameters;
+  const window = Object.values(parameters ?? {}).find((p) => typeof p['x-time-window-seconds'] === 'number');
+  return window?.['x-time-window-seconds'] as number | undefined;
+}
+
 /** The zones the spec lets the mock read X-KM-Tran-Time in (`x-utc-offsets` on TimeZone). */
 export function utcOffsetsOf(contract: Contract): Record<string, number> {
   const schemas = (contract.spec.components as { schemas: Record<string, Record<string, unknown>> }).schemas;

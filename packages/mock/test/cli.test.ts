@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mockScenarios } from '../../../scripts/lib/mock-scenarios.ts';
 import type { OpenApiDocument } from '../../../scripts/lib/openapi-document.ts';
-import { contract, post, VA, validBodies } from './support.ts';
+import { timeWindowOf } from '../src/contract.ts';
+import { contract, post, SECRET, VA, validBodies } from './support.ts';
 
 const bin = fileURLToPath(new URL('../bin/konaplate-mock.mjs', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -227,6 +228,26 @@ describe('a busy port', () => {
       server.close();
     }
   }, 40_000);
+});
+
+describe('strict signing from the command line', () => {
+  it("applies the contract's X-KM-Tran-Time window by default (x-time-window-seconds)", async () => {
+    const window = timeWindowOf(contract) as number;
+    expect(window).toBeGreaterThan(60);
+    const dir = mkdtempSync(join(tmpdir(), 'mock-secret-'));
+    try {
+      writeFileSync(join(dir, 'secret'), SECRET);
+      const { url, output } = await start(['--workers', '1', '--quiet', '--secret-file', join(dir, 'secret')]);
+      expect(output()).toContain(`strict signing on (window ${window} s)`);
+      const inside = await post(url, VA, validBodies[VA], {}, { at: Date.now() - (window - 30) * 1000 });
+      expect([inside.status, inside.json.response?.code]).toEqual([200, '000_000']);
+      const outside = await post(url, VA, validBodies[VA], {}, { at: Date.now() - (window + 30) * 1000 });
+      expect(outside.status).toBe(400);
+      expect(outside.headers.get('x-konaplate-mock-reason')).toMatch(/X-KM-Tran-Time/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('injection from the command line', () => {

@@ -12,6 +12,7 @@ import {
   scenarioBody,
   scenarioTable,
   schemaExample,
+  timeWindowSeconds,
 } from '../contract.ts';
 import { brokenKeywords } from '../keywords.ts';
 
@@ -330,7 +331,8 @@ export function deriveCases(options: DeriveOptions): Case[] {
         conflicts: [],
       },
     );
-    const tokenConflicts = operation.headers.find((h) => h.name === 'X-KM-Tran-Token')?.conflicts ?? [];
+    const conflictsOf = (header: string) => operation.headers.find((h) => h.name === header)?.conflicts ?? [];
+    const tokenConflicts = conflictsOf('X-KM-Tran-Token');
     const refusal = { codes: [], anyRefusal: true };
     cases.push(
       ...(
@@ -338,7 +340,7 @@ export function deriveCases(options: DeriveOptions): Case[] {
           ['tampered', 'signature: a value changed after signing'],
           ['reserialized', 'signature: the body re-serialized (white space) after signing'],
           ['wrong-secret', 'signature: signed with a wrong secret'],
-          ['stale', 'signature: X-KM-Tran-Time an hour old'],
+          ['stale', `signature: X-KM-Tran-Time ${staleSeconds} s old (twice the contract's window)`],
         ] as const
       ).map(([signing, name]) => ({
         operation,
@@ -347,12 +349,15 @@ export function deriveCases(options: DeriveOptions): Case[] {
         body: { json: base },
         signing,
         expect: refusal,
-        conflicts: tokenConflicts,
+        conflicts: signing === 'stale' ? [...tokenConflicts, ...conflictsOf('X-KM-Tran-Time')] : tokenConflicts,
       })),
     );
     return cases;
   });
 }
+
+/** How old the stale-signature case's X-KM-Tran-Time is: twice the contract's window (an hour if it assumes none). */
+export const staleSeconds = 2 * (timeWindowSeconds ?? 1800);
 
 /** Changes one value of a JSON body text to another of the same shape (a digit, or a letter), keeping it valid JSON. */
 export function tamper(text: string): string {

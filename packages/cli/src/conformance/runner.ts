@@ -13,7 +13,7 @@ import {
 } from '../client.ts';
 import { type Guess, headerField, isSensitive } from '../contract.ts';
 import { brokenKeywords } from '../keywords.ts';
-import { type Case, tamper } from './cases.ts';
+import { type Case, staleSeconds, tamper } from './cases.ts';
 import { type Answer, checkAnswer, type Finding, type Sent } from './checks.ts';
 
 export interface RunOptions {
@@ -37,8 +37,6 @@ export interface Outcome {
   ms: number;
   conflicts: Guess[];
 }
-
-const STALE_MS = 3_600_000;
 
 /** Header list in the order signed, with the case's changes applied (undefined removes). */
 function applyHeaders(signed: Record<string, string>, changes: Record<string, string | undefined> = {}) {
@@ -88,7 +86,7 @@ async function sendRaw(c: Case, options: RunOptions): Promise<{ answer: Answer; 
   const credentials = {
     ...options.credentials,
     ...(c.signing === 'wrong-secret' ? { secretKey: `${options.credentials.secretKey}-not-the-secret` } : {}),
-    ...(c.signing === 'stale' ? { now: () => Date.now() - STALE_MS } : {}),
+    ...(c.signing === 'stale' ? { now: () => Date.now() - staleSeconds * 1000 } : {}),
     ...(c.headers?.['X-KM-Crypto-Key-Id'] ? { cryptoKeyId: c.headers['X-KM-Crypto-Key-Id'] } : {}),
   };
   const signed = await signHeaders(credentials, text);
