@@ -26,6 +26,14 @@ Commands:
 Run konaplate <command> --help for its options and an example.
 Credentials: KONAPLATE_ASP_ID, KONAPLATE_ACCESS_KEY, KONAPLATE_SECRET_KEY (sandbox samples when unset).`;
 
+/** The command as the user typed it, for hints: `pnpm -s konaplate` through the repository's script. */
+function invokedAs(io: Io): string {
+  const script = io.env.npm_lifecycle_event;
+  return script === 'konaplate' && (io.env.npm_lifecycle_script ?? '').includes('packages/cli')
+    ? `${(io.env.npm_config_user_agent ?? 'npm').split('/')[0] === 'pnpm' ? 'pnpm -s' : 'npm run -s'} konaplate`
+    : 'konaplate';
+}
+
 /** Runs one command line; returns the exit code. Never throws, never prints a stack trace. */
 export async function run(argv: string[], io: Io = processIo): Promise<number> {
   const [name, ...rest] = argv;
@@ -50,7 +58,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`konaplate ${name}: ${error.message}. Run konaplate ${name} --help\n`);
+      io.err(`konaplate ${name}: ${error.message}. Run ${invokedAs(io)} ${name} --help\n`);
       return 2;
     }
     if (error instanceof Failure) {
@@ -59,7 +67,9 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
     }
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`konaplate ${name}: ${(error as Error).message.split('\n')[0]}. Run konaplate ${name} --help\n`);
+      // Node's message, first sentence only (its advice on '--' quotes the option unevenly).
+      const first = (error as Error).message.split('\n')[0]?.split(/\.\s/)[0]?.replace(/\.$/, '');
+      io.err(`konaplate ${name}: ${first}. Run ${invokedAs(io)} ${name} --help\n`);
       return 2;
     }
     // A bug of ours: one line, no stack, nothing of the request in it.

@@ -172,6 +172,17 @@ describe('konaplate sign', () => {
     expect(err).not.toMatch(/\n\s+at /);
   });
 
+  it("a mistyped flag: Node's first sentence only, and the hint names the command as it was typed", async () => {
+    const plain = await cli(['call', '--bse-url', 'http://127.0.0.1:4010']);
+    expect(plain.err).toBe("konaplate call: Unknown option '--bse-url'. Run konaplate call --help\n");
+    const viaScript = await cli(['call', '--bse-url', 'http://127.0.0.1:4010'], {
+      npm_lifecycle_event: 'konaplate',
+      npm_lifecycle_script: 'tsx packages/cli/src/main.ts',
+      npm_config_user_agent: 'pnpm/10.34.9 npm/? node/v20.20.2 linux x64',
+    });
+    expect(viaScript.err).toBe("konaplate call: Unknown option '--bse-url'. Run pnpm -s konaplate call --help\n");
+  });
+
   it('--help shows a real example', async () => {
     const { code, out } = await cli(['sign', '--help']);
     expect(code).toBe(0);
