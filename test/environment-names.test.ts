@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { environmentVariables } from '../packages/client/src/environment.ts';
+import { environmentVariables, retiredEnvironmentVariables } from '../packages/client/src/environment.ts';
 import { repoRoot } from '../scripts/lib/paths.ts';
 
 /** Variables of one tool, not settings of a call: each is named where it is read. */
@@ -35,8 +35,12 @@ function namesInRepository(): Map<string, string[]> {
 describe('environment variable names', () => {
   const found = namesInRepository();
 
-  it('every KONAPLATE_* name is a setting of the table or a tool-owned variable', () => {
-    const known = new Set<string>([...Object.values(environmentVariables), ...Object.keys(toolOwn)]);
+  it('every KONAPLATE_* name is a setting of the table, a retired name the CLI refuses, or a tool-owned variable', () => {
+    const known = new Set<string>([
+      ...Object.values(environmentVariables),
+      ...Object.keys(retiredEnvironmentVariables),
+      ...Object.keys(toolOwn),
+    ]);
     const strays = [...found]
       .filter(([name]) => !known.has(name))
       .map(([name, files]) => `${name} in ${[...new Set(files)].join(', ')}`);

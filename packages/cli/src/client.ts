@@ -22,6 +22,7 @@ export {
   KonaplateValidationError,
   readBody,
   redact,
+  retiredEnvironmentVariables,
   signHeaders,
   TooLarge,
   validateRequest,

@@ -1,7 +1,13 @@
 // Credentials from the environment, with sandbox-shaped defaults taken from the
 // spec (the header schemas' examples and the signing test vector's secret),
 // which the mock accepts unless it runs in strict mode.
-import { type EncryptionKeys, environmentVariables, type SigningCredentials, type TimeZone } from './client.ts';
+import {
+  type EncryptionKeys,
+  environmentVariables,
+  retiredEnvironmentVariables,
+  type SigningCredentials,
+  type TimeZone,
+} from './client.ts';
 import { doc, headerField, schemaExample, testVectorSecret } from './contract.ts';
 import { type Io, readFlagFile, UsageError } from './io.ts';
 import { brokenKeywords, describeRule } from './keywords.ts';
@@ -23,6 +29,13 @@ export interface Credentials extends SigningCredentials {
   timeZone: TimeZone;
   /** Which values are the spec's sandbox-shaped defaults rather than yours. */
   defaults: string[];
+  /** Lines for stderr, printed by the command once nothing else can refuse it (see `warnAll`). */
+  warnings: string[];
+}
+
+/** Prints a command's warnings on stderr; called just before it sends or prints what it built. */
+export function warnAll(io: Io, credentials: Credentials): void {
+  for (const line of credentials.warnings) io.err(`konaplate: warning: ${line}\n`);
 }
 
 function checkAgainstHeader(name: keyof typeof asHeader, value: string, source: string): void {
@@ -40,14 +53,18 @@ function checkAgainstHeader(name: keyof typeof asHeader, value: string, source: 
  * KONAPLATE_SECRET_KEY (or --secret-file), each defaulting to the spec's
  * sandbox-shaped sample. A bad value is named by its variable, never shown.
  * Signing for a server that is not on this machine with the sample secret is
- * allowed (a sandbox may accept it) but warned about on stderr: such a server
+ * allowed (a sandbox may accept it) but warned about (`warnings`): such a server
  * almost certainly refuses it, and the refusal would otherwise look like a bug.
+ * A retired variable name that is set is refused, naming the one that replaced it.
  */
 export function loadCredentials(
   io: Io,
   flags: { 'secret-file'?: string | undefined; 'time-zone'?: string | undefined },
   baseUrl?: string,
 ): Credentials {
+  for (const [retired, setting] of Object.entries(retiredEnvironmentVariables))
+    if (io.env[retired] !== undefined)
+      throw new UsageError(`${retired} is no longer read: set ${env[setting]} instead (and unset ${retired})`);
   const defaults: string[] = [];
   const pick = (variable: string, fallback: string | undefined): string => {
     const given = io.env[variable];
@@ -67,17 +84,34 @@ export function loadCredentials(
   checkAgainstHeader('accessKey', accessKey, env.accessKey);
   if (!timeZones.includes(timeZone))
     throw new UsageError(`the time zone must be one of ${timeZones.join(', ')} (--time-zone or ${env.timeZone})`);
-  if (defaults.includes(env.secretKey) && baseUrl !== undefined && !isLoopback(baseUrl))
-    io.err(
-      `konaplate: warning: ${env.secretKey} is not set, so requests to ${new URL(baseUrl).host} are signed with the spec's documentation secret; set it (or --secret-file) to your project's secret key\n`,
+  const warnings: string[] = [];
+  const host = baseUrl === undefined ? undefined : remoteHost(baseUrl);
+  if (defaults.includes(env.secretKey) && host !== undefined)
+    warnings.push(
+      `${env.secretKey} is not set, so requests to ${host} are signed with the spec's documentation secret; set it (or --secret-file) to your project's secret key`,
     );
-  return { aspId, accessKey, secretKey, timeZone: timeZone as TimeZone, defaults };
+  return { aspId, accessKey, secretKey, timeZone: timeZone as TimeZone, defaults, warnings };
 }
 
-/** Whether a URL names this machine (the mock), where the spec's sample credentials are expected. */
-function isLoopback(url: string): boolean {
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-  return host === 'localhost' || host === '::1' || /^127\./.test(host);
+/**
+ * The host of a URL that is not this machine, or undefined for a loopback one (the mock, where the spec's
+ * sample credentials are expected) and for a URL that does not parse (the command refuses it on its own).
+ */
+function remoteHost(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  const host = parsed.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  const loopback =
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host === '::1' ||
+    /^127\./.test(host) ||
+    /^::ffff:(127\.|7f[0-9a-f]{2}:)/.test(host);
+  return loopback ? undefined : parsed.host;
 }
 
 /** The PEM block of a kind in a file's text (files may carry comment lines around it, as openssl allows). */

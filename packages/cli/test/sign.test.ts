@@ -81,8 +81,48 @@ describe('konaplate sign', () => {
       "konaplate: warning: KONAPLATE_SECRET_KEY is not set, so requests to partner-sandbox.example.com are signed with the spec's documentation secret; set it (or --secret-file) to your project's secret key\n",
     );
     expect((await cli(args('https://partner-sandbox.example.com'), { KONAPLATE_SECRET_KEY: SECRET })).err).toBe('');
-    for (const local of ['http://127.0.0.1:4010', 'http://localhost:4010', 'http://[::1]:4010'])
+    for (const local of [
+      'http://127.0.0.1:4010',
+      'http://localhost:4010',
+      'http://[::1]:4010',
+      'http://[::ffff:127.0.0.1]:4010',
+      'http://127.8.9.10:4010',
+    ])
       expect((await cli(args(local))).err).toBe('');
+  });
+
+  it('no warning where nothing is sent: plain headers, whatever KONAPLATE_BASE_URL says, even a malformed one', async () => {
+    for (const url of ['https://partner-sandbox.example.com', 'not a url']) {
+      const run = await cli(['sign', '--body', '{"cardNo":"9491230000000017"}'], { KONAPLATE_BASE_URL: url });
+      expect([run.code, run.err]).toEqual([0, '']);
+      expect(run.out).toMatch(/^X-KM-User-AspId: /);
+    }
+  });
+
+  it('a command refused for another reason says only that: the warning waits until something would be sent', async () => {
+    const run = await cli([
+      'call',
+      'inquireCardVirtualAccount',
+      '--base-url',
+      'https://partner-sandbox.example.com',
+      '--body',
+      '{"cardNo":"9491230000000017"}',
+      '--server-public-key',
+      'server.pem',
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.err.trimEnd().split('\n')).toEqual([
+      'konaplate call: --server-public-key needs --client-private-key too (encrypted answers are decrypted with it). Run konaplate call --help',
+    ]);
+  });
+
+  it('a retired variable name is refused by name, not ignored (an ignored secret would sign with the documentation one)', async () => {
+    const run = await cli(['sign', '--body', '{}'], { KONAPLATE_SECRET: 'my-real-secret-value' });
+    expect(run.code).toBe(2);
+    expect(run.err).toBe(
+      'konaplate sign: KONAPLATE_SECRET is no longer read: set KONAPLATE_SECRET_KEY instead (and unset KONAPLATE_SECRET). Run konaplate sign --help\n',
+    );
+    expect(run.err).not.toContain('my-real-secret-value');
   });
 
   it('takes no secret on the command line (ps and shell history would show it): --secret is an unknown option', async () => {

@@ -12,3 +12,11 @@ export const environmentVariables = {
   timeZone: 'KONAPLATE_TIME_ZONE',
   cryptoKeyId: 'KONAPLATE_CRYPTO_KEY_ID',
 } as const;
+
+/**
+ * Names the toolkit read once and reads no more, with the setting that took their place: the CLI refuses
+ * them by name rather than ignoring them (an ignored secret would sign with the documentation secret).
+ */
+export const retiredEnvironmentVariables: Readonly<Record<string, keyof typeof environmentVariables>> = {
+  KONAPLATE_SECRET: 'secretKey',
+};

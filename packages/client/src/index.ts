@@ -21,7 +21,7 @@ export type {
 } from './contract.ts';
 export { operations } from './contract.ts';
 export type { EncryptionConfig } from './encryption.ts';
-export { environmentVariables } from './environment.ts';
+export { environmentVariables, retiredEnvironmentVariables } from './environment.ts';
 export type { CodesOf, UnregisteredCode } from './errors.ts';
 export {
   isKonaplateError,

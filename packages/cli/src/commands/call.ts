@@ -12,7 +12,7 @@ import {
   validateRequest,
 } from '../client.ts';
 import { operations, servers, successCode } from '../contract.ts';
-import { env, loadCredentials, loadKeys } from '../credentials.ts';
+import { env, loadCredentials, loadKeys, warnAll } from '../credentials.ts';
 import { Failure, type Io, maskCardNumbers, UsageError } from '../io.ts';
 import { joinUrl, parseBody, requireOperation, validationLine } from './shared.ts';
 import { bodyFlag } from './sign.ts';
@@ -125,6 +125,7 @@ export async function callCommand(argv: string[], io: Io): Promise<number> {
       throw new UsageError(`${configSources[error.field] ?? error.field}: ${error.message}`);
     throw error;
   }
+  warnAll(io, credentials);
   const { data, error } = await client.call(operation.operationId, body as never);
   if (error === undefined) {
     io.out(`${JSON.stringify(flags.reveal ? data : redact(data), null, 2)}\n`);

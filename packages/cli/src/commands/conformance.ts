@@ -7,7 +7,7 @@ import { deriveCases, type TestData } from '../conformance/cases.ts';
 import { hints, junit, table, totals, totalsLine } from '../conformance/report.ts';
 import { runCases } from '../conformance/runner.ts';
 import { type Operation, operations } from '../contract.ts';
-import { env, loadCredentials, loadKeys } from '../credentials.ts';
+import { env, loadCredentials, loadKeys, warnAll } from '../credentials.ts';
 import { Failure, type Io, readFlagFile, UsageError } from '../io.ts';
 import { joinUrl, requireOperation } from './shared.ts';
 
@@ -122,6 +122,7 @@ export async function conformanceCommand(argv: string[], io: Io): Promise<number
   const keys = loadKeys(io, flags);
   if (!keys && flags['crypto-key-id'] !== undefined)
     throw new UsageError('--crypto-key-id needs --server-public-key and --client-private-key');
+  warnAll(io, credentials);
 
   const started = performance.now();
   const sampleHeaders = await signHeaders(

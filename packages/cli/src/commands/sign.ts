@@ -3,7 +3,15 @@
 import { parseArgs } from 'node:util';
 import { encryptBody, signHeaders } from '../client.ts';
 import { type Operation, operations } from '../contract.ts';
-import { cryptoKeyIdAlone, env, type KeyFlags, loadCredentials, loadKeys } from '../credentials.ts';
+import {
+  type Credentials,
+  cryptoKeyIdAlone,
+  env,
+  type KeyFlags,
+  loadCredentials,
+  loadKeys,
+  warnAll,
+} from '../credentials.ts';
 import { type Io, readFlagFile, shellQuote, UsageError } from '../io.ts';
 import { bodyProblem, joinUrl, requireOperation } from './shared.ts';
 
@@ -41,6 +49,8 @@ export interface SignedRequest {
   headers: Record<string, string>;
   /** The body text sent and signed: the given text, or its encrypted envelope. */
   bodyText: string;
+  /** What it was signed with (and any warning about it). */
+  credentials: Credentials;
 }
 
 /** The body text of --body or --body-file. */
@@ -82,10 +92,12 @@ export async function signCommand(argv: string[], io: Io): Promise<number> {
     throw new UsageError('--curl needs --base-url <url> (e.g. http://127.0.0.1:4010 for the local mock)');
   const url = flags.curl ? joinUrl(baseUrl as string, (operation as Operation).path) : undefined;
   const text = bodyFlag(flags);
-  const signed = await signRequest(io, flags, operation, text, baseUrl);
+  // Only a curl line goes anywhere: plain headers warn of nothing, whatever KONAPLATE_BASE_URL says.
+  const signed = await signRequest(io, flags, operation, text, flags.curl ? baseUrl : undefined);
   // Signing a body the server will refuse is allowed (QA sends such bodies on purpose); say so on stderr.
   const problem = bodyProblem(operation, text);
   if (problem) io.err(`konaplate sign: warning: ${problem}; signing it anyway\n`);
+  warnAll(io, signed.credentials);
   if (url === undefined) {
     io.out(
       Object.entries(signed.headers)
@@ -112,7 +124,7 @@ export async function signRequest(
   const bodyText = keys ? await encryptBody(keys, text) : text;
   const cryptoKeyId = keys?.keyId ?? cryptoKeyIdAlone(flags);
   const headers = await signHeaders({ ...credentials, ...(cryptoKeyId ? { cryptoKeyId } : {}) }, bodyText);
-  return { operation, headers, bodyText };
+  return { operation, headers, bodyText, credentials };
 }
 
 /** One curl command line, every word quoted for bash: the body bytes are exactly those signed. */
