@@ -3,7 +3,7 @@
 // written between two markers by `pnpm generate` (checked by `pnpm check:drift`).
 import { readFile } from 'node:fs/promises';
 import { shellQuote } from '../../packages/cli/src/io.ts';
-import { describeOperations, isEncryptedScenario, scenarioBody } from '../../packages/cli/src/model.ts';
+import { describeOperations, isEncryptedScenario, scenarioBody, timeWindowOf } from '../../packages/cli/src/model.ts';
 import { environmentVariables as env } from '../../packages/client/src/environment.ts';
 import { describeWhen } from '../../packages/mock/src/scenarios.ts';
 import { SpecError } from './derive.ts';
@@ -48,12 +48,15 @@ export function quickStartRows(doc: OpenApiDocument) {
 
 /** The contract's X-KM-Tran-Time window (x-time-window-seconds), which the strict mock applies by default. */
 function timeWindow(doc: OpenApiDocument): number {
-  const found = Object.values(doc.components.parameters ?? {}).find(
-    (p) => typeof (p as Record<string, unknown>)['x-time-window-seconds'] === 'number',
-  ) as Record<string, number> | undefined;
-  if (!found) throw new SpecError(['X-KM-Tran-Time needs x-time-window-seconds (the strict mock applies it)']);
-  return found['x-time-window-seconds'] as number;
+  const window = timeWindowOf(doc);
+  if (window === undefined)
+    throw new SpecError(['X-KM-Tran-Time needs x-time-window-seconds (the strict mock applies it)']);
+  return window;
 }
+
+/** The registry's success code (its one 2xx entry). */
+const successCodeOf = (doc: OpenApiDocument) =>
+  Object.entries(doc['x-error-registry']).find(([, entry]) => entry.httpStatus < 300)?.[0] ?? '';
 
 /** The Markdown between the markers. */
 export function quickStartMarkdown(doc: OpenApiDocument): string {
@@ -96,7 +99,7 @@ ${lines.join('\n')}
 |---|---|
 | \`konaplate sign --body '<json>'\` | prints the signed request headers, one \`Name: value\` a line, token over those exact bytes |
 | \`konaplate sign --curl --base-url <url> --operation <id> --body '<json>'\` | prints one complete curl command that sends it |
-| \`konaplate call <operationId> --base-url <url> --body '<json>'\` | signs (and encrypts, with key files), sends, prints the JSON answer; exit 0 on \`000_000\`, 1 on another code, 2 on bad input |
+| \`konaplate call <operationId> --base-url <url> --body '<json>'\` | signs (and encrypts, with key files), sends, prints the JSON answer; exit 0 on \`${successCodeOf(doc)}\`, 1 on another code, 2 on bad input |
 | \`konaplate conformance --base-url <url> [--test-data <file>] [--junit <file>]\` | checks a server (the mock, the sandbox, a staging build) against the contract |
 
 In this repository run them as \`pnpm -s konaplate …\`; elsewhere install the CLI's package and use

@@ -14,6 +14,7 @@ import {
   type MockScenarios,
   type OpenApiDocument,
   type Operation,
+  timeWindowOf,
 } from './model.ts';
 
 export type { MockScenario, SourceConflict } from './model.ts';
@@ -27,13 +28,8 @@ export const registry: ErrorRegistry = doc['x-error-registry'];
 /** The success code: the registry's one 2xx entry (generation refuses a registry with none or several). */
 export const successCode = Object.entries(registry).find(([, entry]) => entry.httpStatus < 300)?.[0] ?? '';
 
-/**
- * How far X-KM-Tran-Time may be from the server's clock, in seconds: the contract's assumption
- * (`x-time-window-seconds` on the header parameter), or undefined when the spec makes none.
- */
-export const timeWindowSeconds = Object.values(
-  (doc.components as { parameters?: Record<string, Record<string, unknown>> }).parameters ?? {},
-).find((p) => typeof p['x-time-window-seconds'] === 'number')?.['x-time-window-seconds'] as number | undefined;
+/** The contract's X-KM-Tran-Time window in seconds (x-time-window-seconds), if it assumes one. */
+export const timeWindowSeconds = timeWindowOf(doc);
 
 /** The guesses recorded on a registry entry (a code the pages name without a number, say). */
 export const codeGuesses = (code: string): Guess[] =>

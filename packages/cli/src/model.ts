@@ -150,3 +150,13 @@ export function scenarioBody(operation: Operation, scenario: MockScenario, base 
 /** A scenario reached by an encrypted body ("encData present"). */
 export const isEncryptedScenario = (s: MockScenario): boolean =>
   'body' in s.when && Object.values(s.when.body).includes('*');
+
+/**
+ * How far X-KM-Tran-Time may be from the server's clock, in seconds: the contract's assumption,
+ * `x-time-window-seconds` on the header parameter that carries it; undefined when the spec makes none.
+ */
+export function timeWindowOf(doc: OpenApiDocument): number | undefined {
+  const parameters = Object.values((doc.components as { parameters?: Record<string, JsonObject> }).parameters ?? {});
+  const window = parameters.find((p) => typeof p['x-time-window-seconds'] === 'number')?.['x-time-window-seconds'];
+  return window as number | undefined;
+}

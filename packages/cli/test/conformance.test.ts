@@ -396,8 +396,23 @@ inquireCardVirtualAccount:
     await new Promise<void>((resolve) => endless.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = endless.address() as { port: number };
-      const run = await conformance(`http://127.0.0.1:${port}`, ['--operation', 'inquireCardVirtualAccount']);
+      // With keys, so the encrypted scenario (sent through the client) meets the endless answer too.
+      const server = await generateKeyPair('RSA-OAEP-256', { modulusLength: 2048, extractable: true });
+      const client = await generateKeyPair('RSA-OAEP-256', { modulusLength: 2048, extractable: true });
+      await writeFile(`${dir}/endless-server.pem`, await exportSPKI(server.publicKey));
+      await writeFile(`${dir}/endless-client.pem`, await exportPKCS8(client.privateKey));
+      const run = await conformance(`http://127.0.0.1:${port}`, [
+        '--operation',
+        'inquireCardVirtualAccount',
+        '--crypto-key-id',
+        spec.components.schemas.CryptoKeyId.examples[0],
+        '--server-public-key',
+        `${dir}/endless-server.pem`,
+        '--client-private-key',
+        `${dir}/endless-client.pem`,
+      ]);
       expect(run.code).toBe(1);
+      expect(run.cases.filter((c) => c.name === 'scenario encrypted' && !c.skipped)).toHaveLength(1);
       const messages = failing(run.cases).flatMap((c) => c.failures.map((f) => f.message));
       expect(messages.length).toBe(run.cases.filter((c) => !c.skipped).length);
       expect(new Set(messages)).toEqual(new Set(['the answer is larger than 1048576 bytes (not read further)']));

@@ -334,15 +334,16 @@ export function deriveCases(options: DeriveOptions): Case[] {
     const conflictsOf = (header: string) => operation.headers.find((h) => h.name === header)?.conflicts ?? [];
     const tokenConflicts = conflictsOf('X-KM-Tran-Token');
     const refusal = { codes: [], anyRefusal: true };
+    const signatureCases: Array<[Case['signing'], string]> = [
+      ['tampered', 'signature: a value changed after signing'],
+      ['reserialized', 'signature: the body re-serialized (white space) after signing'],
+      ['wrong-secret', 'signature: signed with a wrong secret'],
+    ];
+    // Only a contract that assumes a window (x-time-window-seconds) says how old is too old.
+    if (staleSeconds !== undefined)
+      signatureCases.push(['stale', `signature: X-KM-Tran-Time ${staleSeconds} s old (twice the contract's window)`]);
     cases.push(
-      ...(
-        [
-          ['tampered', 'signature: a value changed after signing'],
-          ['reserialized', 'signature: the body re-serialized (white space) after signing'],
-          ['wrong-secret', 'signature: signed with a wrong secret'],
-          ['stale', `signature: X-KM-Tran-Time ${staleSeconds} s old (twice the contract's window)`],
-        ] as const
-      ).map(([signing, name]) => ({
+      ...signatureCases.map(([signing, name]) => ({
         operation,
         kind: 'signature' as const,
         name,
@@ -356,8 +357,8 @@ export function deriveCases(options: DeriveOptions): Case[] {
   });
 }
 
-/** How old the stale-signature case's X-KM-Tran-Time is: twice the contract's window (an hour if it assumes none). */
-export const staleSeconds = 2 * (timeWindowSeconds ?? 1800);
+/** How old the stale-signature case's X-KM-Tran-Time is: twice the contract's window (no case when it assumes none). */
+export const staleSeconds = timeWindowSeconds === undefined ? undefined : 2 * timeWindowSeconds;
 
 /** Changes one value of a JSON body text to another of the same shape (a digit, or a letter), keeping it valid JSON. */
 export function tamper(text: string): string {

@@ -70,11 +70,12 @@ function sentFacts(c: Case, headers: Array<[string, string]>, credentials: Signi
   };
 }
 
+const tooLarge = `the answer is larger than ${defaultMaxResponseBytes} bytes (not read further)`;
+
 /** An answer's text, read no further than the client would read it (a server may stream without end). */
 async function answerText(response: Response): Promise<string> {
   const text = await readBody(response, defaultMaxResponseBytes);
-  if (text instanceof TooLarge)
-    throw new Error(`the answer is larger than ${defaultMaxResponseBytes} bytes (not read further)`);
+  if (text instanceof TooLarge) throw new Error(tooLarge);
   return text;
 }
 
@@ -86,7 +87,7 @@ async function sendRaw(c: Case, options: RunOptions): Promise<{ answer: Answer; 
   const credentials = {
     ...options.credentials,
     ...(c.signing === 'wrong-secret' ? { secretKey: `${options.credentials.secretKey}-not-the-secret` } : {}),
-    ...(c.signing === 'stale' ? { now: () => Date.now() - staleSeconds * 1000 } : {}),
+    ...(c.signing === 'stale' ? { now: () => Date.now() - (staleSeconds ?? 0) * 1000 } : {}),
     ...(c.headers?.['X-KM-Crypto-Key-Id'] ? { cryptoKeyId: c.headers['X-KM-Crypto-Key-Id'] } : {}),
   };
   const signed = await signHeaders(credentials, text);
@@ -107,6 +108,7 @@ async function sendRaw(c: Case, options: RunOptions): Promise<{ answer: Answer; 
 async function sendEncrypted(c: Case, options: RunOptions): Promise<{ answer: Answer; sent: Sent }> {
   let request: Request | undefined;
   let raw: Answer | undefined;
+  let oversized = false;
   const client = createKonaplateClient({
     baseUrl: options.baseUrl,
     aspId: options.credentials.aspId,
@@ -118,14 +120,21 @@ async function sendEncrypted(c: Case, options: RunOptions): Promise<{ answer: An
     // The runner checks the payload itself, so a bad one is reported with the rest, not as a thrown error.
     validateResponses: false,
     timeoutMs: options.timeoutMs ?? 10_000,
+    // The answer is read once, bounded, and handed to the client as a fresh response of that text.
     fetch: async (req) => {
       request = req;
       const response = await fetch(req);
-      raw = { status: response.status, headers: response.headers, text: await answerText(response.clone()) };
-      return response;
+      const text = await readBody(response, defaultMaxResponseBytes);
+      if (text instanceof TooLarge) {
+        oversized = true;
+        throw new Error(tooLarge);
+      }
+      raw = { status: response.status, headers: response.headers, text };
+      return new Response(text === '' ? null : text, { status: response.status, headers: response.headers });
     },
   });
   const { data, error } = await client.call(c.operation.operationId, (c.body as { encrypt: never }).encrypt);
+  if (oversized) throw new Error(tooLarge);
   if (!raw || !request || (error !== undefined && !(error instanceof KonaplateError)))
     throw new Error(
       `the client could not complete the encrypted call: ${(error as Error | undefined)?.message ?? 'no answer'}`,
