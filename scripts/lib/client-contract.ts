@@ -1,6 +1,6 @@
 import { SpecError } from './derive.ts';
 import type { JsonObject, OpenApiDocument, OperationObject } from './openapi-document.ts';
-import { effectiveSchema, operationsOf, resolveLocal } from './openapi-document.ts';
+import { effectiveSchema, operationsOf, plaintextSchema, resolveLocal } from './openapi-document.ts';
 
 /**
  * A value's constraints, as the client checks them: a request before it is
@@ -67,13 +67,6 @@ function ruleOf(
 
 // Names the client object uses itself, beside one method per operationId.
 const reserved = new Set(['call', 'orThrow', 'operations']);
-
-/** The plaintext branch of a body that may also be sent as the encrypted envelope. */
-function plaintextSchema(doc: OpenApiDocument, schema: JsonObject | undefined): JsonObject | undefined {
-  if (!schema) return undefined;
-  const branches = (schema.oneOf as JsonObject[] | undefined) ?? [schema];
-  return branches.find((b) => !('encData' in ((effectiveSchema(doc, b).properties ?? {}) as JsonObject)));
-}
 
 /** The HTTP status of success and that status's plaintext payload schema. */
 function successOf(doc: OpenApiDocument, operation: OperationObject) {

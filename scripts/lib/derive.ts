@@ -2,15 +2,9 @@ import type { ErrorRegistry, SourceConflict } from '@konaplate-contract/spec-rul
 import { expectedMessage, registryProblems } from '@konaplate-contract/spec-rules';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { JsonObject, OpenApiDocument } from './openapi-document.ts';
-import { examplesOf, operationsOf } from './openapi-document.ts';
+import { examplesOf, operationsOf, SpecError } from './openapi-document.ts';
 
-/** A spec mistake found while deriving; each problem names where it is. */
-export class SpecError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`The spec is inconsistent:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'SpecError';
-  }
-}
+export { SpecError } from './openapi-document.ts';
 
 /** The Markdown paragraph a source conflict adds to the description it sits on. */
 export function renderConflict(conflict: SourceConflict): string {

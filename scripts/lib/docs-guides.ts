@@ -7,8 +7,10 @@ import { expectedMessage, follow, type SourceConflict } from '@konaplate-contrac
 import { SpecError } from './derive.ts';
 import { type Language, labels, plainText } from './docs-text.ts';
 import { guidesOf } from './guides.ts';
-import type { JsonObject, OpenApiDocument, OperationObject } from './openapi-document.ts';
+import type { JsonObject, OpenApiDocument } from './openapi-document.ts';
 import { effectiveSchema, examplesOf, operationsOf, resolveLocal } from './openapi-document.ts';
+
+export { plaintextRequest } from './openapi-document.ts';
 
 /** Where the rendered text will live, so relative links point at the right files. */
 export interface LinkBase {
@@ -49,35 +51,6 @@ export const firstSentence = (text: unknown) => firstParagraph(text).split(/(?<=
 
 export const lengthOf = (schema: JsonObject) =>
   schema.minLength === schema.maxLength ? String(schema.maxLength) : `${schema.minLength ?? 0}–${schema.maxLength}`;
-
-/** A value built from a schema's own examples (the first of each required property's), for an operation without a request example. */
-function exampleOf(doc: OpenApiDocument, node: JsonObject): unknown {
-  const schema = effectiveSchema(doc, node);
-  if (schema.type === 'object' || schema.properties) {
-    const required = (schema.required as string[] | undefined) ?? [];
-    const properties = (schema.properties ?? {}) as Record<string, JsonObject>;
-    return Object.fromEntries(
-      required.filter((n) => properties[n]).map((n) => [n, exampleOf(doc, properties[n] as JsonObject)]),
-    );
-  }
-  return (
-    (schema.examples as unknown[] | undefined)?.[0] ?? (schema.enum as unknown[] | undefined)?.[0] ?? schema.default
-  );
-}
-
-/** The plaintext request body an operation documents: its `plaintext` example, another plain one, or one built from the schema. */
-export function plaintextRequest(doc: OpenApiDocument, operation: OperationObject): unknown {
-  const requests = examplesOf(doc, operation).filter((e) => e.where === 'request');
-  const isPlain = (value: unknown) => !(value && typeof value === 'object' && 'encData' in value);
-  const named = requests.find((e) => e.key === 'plaintext') ?? requests.find((e) => isPlain(e.example.value));
-  if (named) return named.example.value;
-  const media = Object.values(operation.requestBody?.content ?? {})[0];
-  const schema =
-    (media?.schema?.oneOf as JsonObject[] | undefined)?.find(
-      (s) => !('encData' in ((effectiveSchema(doc, s).properties ?? {}) as JsonObject)),
-    ) ?? media?.schema;
-  return schema ? exampleOf(doc, schema) : {};
-}
 
 /** The common request headers: those of the first operation (kona-common-headers keeps them the same on all). */
 export function commonHeaders(doc: OpenApiDocument): JsonObject[] {

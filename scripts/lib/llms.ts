@@ -13,7 +13,7 @@ import {
 } from './docs-guides.ts';
 import { plainText } from './docs-text.ts';
 import type { JsonObject, OpenApiDocument, OperationObject } from './openapi-document.ts';
-import { effectiveSchema, examplesOf, operationsOf } from './openapi-document.ts';
+import { effectiveSchema, envelopeField, examplesOf, operationsOf, plaintextSchema } from './openapi-document.ts';
 
 /** One row per field of a schema, nested objects and arrays of objects flattened (`a.b`, `a[].b`). */
 export function fieldRows(doc: OpenApiDocument, schema: JsonObject, prefix = ''): string[][] {
@@ -55,11 +55,6 @@ export function fieldRows(doc: OpenApiDocument, schema: JsonObject, prefix = '')
 const fieldHead = ['field', 'type', 'required', 'length', 'rule', 'meaning'];
 const json = (value: unknown) => `\`\`\`json\n${JSON.stringify(value, null, 2)}\n\`\`\``;
 
-function plaintextSchema(media: { schema?: JsonObject } | undefined): JsonObject {
-  const oneOf = media?.schema?.oneOf as JsonObject[] | undefined;
-  return oneOf?.[0] ?? media?.schema ?? {};
-}
-
 function operationPage(
   doc: OpenApiDocument,
   scenarios: MockScenarios,
@@ -84,7 +79,7 @@ function operationPage(
     examples.find((e) => e.where === 'request' && e.key === 'plaintext') ?? examples.find((e) => e.where === 'request');
   const responses = Object.entries(operation.responses).map(([status, response]) => {
     const media = Object.values(response.content ?? {})[0];
-    const schema = plaintextSchema(media);
+    const schema = plaintextSchema(doc, media?.schema) ?? {};
     const example = examples.find((e) => e.where === status);
     const headers = Object.entries((response.headers ?? {}) as Record<string, JsonObject>).map(([name, h]) => {
       const header = effectiveSchema(doc, h);
@@ -125,7 +120,7 @@ function operationPage(
     '## Request headers',
     `The common headers of every operation; see [signing.md](signing.md) for the tran token.\n\n${table(['header', 'required', 'length', 'pattern', 'meaning'], headerRows)}`,
     '## Request body',
-    `Plaintext, or the encrypted form \`{"encData": "<JWE>"}\` (see [encryption.md](encryption.md)). Plaintext fields:\n\n${table(fieldHead, fieldRows(doc, plaintextSchema(requestMedia)))}`,
+    `Plaintext, or the encrypted form \`{"${envelopeField(doc)}": "<JWE>"}\` (see [encryption.md](encryption.md)). Plaintext fields:\n\n${table(fieldHead, fieldRows(doc, plaintextSchema(doc, requestMedia?.schema) ?? {}))}`,
     plain ? `Example:\n\n${json(plain.example.value)}` : '',
     '## Responses',
     ...responses,

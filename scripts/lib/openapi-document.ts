@@ -84,3 +84,64 @@ export function examplesOf(doc: OpenApiDocument, operation: OperationObject) {
   for (const [status, response] of Object.entries(operation.responses)) collect(status, response.content);
   return found;
 }
+
+/** A spec mistake found while deriving; each problem names where it is. */
+export class SpecError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The spec is inconsistent:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'SpecError';
+  }
+}
+
+/**
+ * The field that makes a body the encrypted envelope (`encData`): the one required field of the
+ * `EncryptedEnvelope` schema.
+ */
+export function envelopeField(doc: OpenApiDocument): string {
+  const envelope = doc.components.schemas?.EncryptedEnvelope as { required?: string[] } | undefined;
+  const field = envelope?.required?.[0];
+  if (!field) throw new SpecError(['components.schemas.EncryptedEnvelope needs its required field (encData)']);
+  return field;
+}
+
+/** Whether a schema (after $ref and allOf) is the encrypted envelope rather than a plaintext body. */
+export function isEnvelopeSchema(doc: OpenApiDocument, schema: JsonObject): boolean {
+  return envelopeField(doc) in ((effectiveSchema(doc, schema).properties ?? {}) as JsonObject);
+}
+
+/** The plaintext branch of a body schema that may also come as the encrypted envelope (`oneOf`), or the schema itself. */
+export function plaintextSchema(doc: OpenApiDocument, schema: JsonObject | undefined): JsonObject | undefined {
+  if (!schema) return undefined;
+  const branches = (schema.oneOf as JsonObject[] | undefined) ?? [schema];
+  return branches.find((branch) => !isEnvelopeSchema(doc, branch));
+}
+
+/** A value built from a schema's own examples (the first of each required property's), for an operation without a request example. */
+export function exampleOf(doc: OpenApiDocument, node: JsonObject): unknown {
+  const schema = effectiveSchema(doc, node);
+  if (schema.type === 'object' || schema.properties) {
+    const required = (schema.required as string[] | undefined) ?? [];
+    const properties = (schema.properties ?? {}) as Record<string, JsonObject>;
+    return Object.fromEntries(
+      required.filter((n) => properties[n]).map((n) => [n, exampleOf(doc, properties[n] as JsonObject)]),
+    );
+  }
+  return (
+    (schema.examples as unknown[] | undefined)?.[0] ?? (schema.enum as unknown[] | undefined)?.[0] ?? schema.default
+  );
+}
+
+/**
+ * The plaintext request body an operation documents: its `plaintext` example, another example that is not
+ * the envelope, or one built from the plaintext schema's examples.
+ */
+export function plaintextRequest(doc: OpenApiDocument, operation: OperationObject): unknown {
+  const field = envelopeField(doc);
+  const requests = examplesOf(doc, operation).filter((e) => e.where === 'request');
+  const isPlain = (value: unknown) => !(value && typeof value === 'object' && field in value);
+  const named = requests.find((e) => e.key === 'plaintext') ?? requests.find((e) => isPlain(e.example.value));
+  if (named) return named.example.value;
+  const media = Object.values(operation.requestBody?.content ?? {})[0];
+  const schema = plaintextSchema(doc, media?.schema);
+  return schema ? exampleOf(doc, schema) : {};
+}

@@ -4,11 +4,12 @@
 // script that builds the X-KM-* headers and the HMAC tran token over the exact
 // body sent. Everything in it comes from the spec; newman runs it in the tests.
 import type { MockScenario, MockScenarios } from '@konaplate-contract/mock/scenarios';
+import { describeOperations, scenarioBody } from '../../packages/cli/src/model.ts';
 import { SpecError } from './derive.ts';
-import { plaintextRequest, whenText } from './docs-guides.ts';
+import { whenText } from './docs-guides.ts';
 import { inLanguage, type Language, labels, plainText } from './docs-text.ts';
-import type { JsonObject, OpenApiDocument, OperationObject } from './openapi-document.ts';
-import { effectiveSchema, examplesOf, operationsOf, resolveLocal } from './openapi-document.ts';
+import type { JsonObject, OpenApiDocument } from './openapi-document.ts';
+import { envelopeField, examplesOf, operationsOf, resolveLocal } from './openapi-document.ts';
 
 const schemaUrl = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
 
@@ -25,13 +26,6 @@ const headerRecipes: Record<string, string> = {
   'X-KM-Tran-Time': 'tranTime',
   'X-KM-Time-Zone': 'zone',
 };
-
-function envelopeField(doc: OpenApiDocument): string {
-  const envelope = doc.components.schemas.EncryptedEnvelope as { required?: string[] } | undefined;
-  const field = envelope?.required?.[0];
-  if (!field) throw new SpecError(['components.schemas.EncryptedEnvelope needs its required field (encData)']);
-  return field;
-}
 
 /** The collection-level pre-request script: every request signed exactly as the platform checks it. */
 export function preRequestScript(doc: OpenApiDocument, language: Language): string[] {
@@ -74,30 +68,6 @@ export function preRequestScript(doc: OpenApiDocument, language: Language): stri
   ];
 }
 
-/** The body that reaches a scenario on the mock: the request example it needs, with the test card's values. */
-export function scenarioBody(doc: OpenApiDocument, operation: OperationObject, scenario: MockScenario): unknown {
-  const requests = examplesOf(doc, operation).filter((e) => e.where === 'request');
-  const plain = plaintextRequest(doc, operation) as JsonObject;
-  const at = `${operation.operationId} scenario "${scenario.example}"`;
-  const when = scenario.when;
-  if ('otherwise' in when) return plain;
-  if ('invalid' in when) {
-    if (when.invalid !== 'required')
-      throw new SpecError([`${at}: the Postman collection can build x-mock-when.invalid "required" only`]);
-    const media = Object.values(operation.requestBody?.content ?? {})[0];
-    const schema = effectiveSchema(doc, (media?.schema?.oneOf as JsonObject[] | undefined)?.[0] ?? media?.schema ?? {});
-    const dropped = (schema.required as string[] | undefined)?.at(-1);
-    if (!dropped) throw new SpecError([`${at}: the plaintext request has no required field to leave out`]);
-    const { [dropped]: _, ...rest } = plain;
-    return rest;
-  }
-  const present = Object.entries(when.body).filter(([, v]) => v === '*');
-  const base =
-    requests.find((e) => present.every(([k]) => k in (e.example.value as JsonObject)))?.example.value ?? plain;
-  const values = Object.fromEntries(Object.entries(when.body).filter(([, v]) => v !== '*'));
-  return { ...(base as JsonObject), ...values };
-}
-
 function testScript(doc: OpenApiDocument, scenario: MockScenario, encryptedAnswer: boolean, language: Language) {
   const l = labels[language].postman;
   if (encryptedAnswer) {
@@ -122,15 +92,23 @@ export function postmanCollection(bundle: OpenApiDocument, scenarios: MockScenar
   const doc = inLanguage(bundle, language);
   const l = labels[language].postman;
   const info = doc.info as JsonObject;
+  const described = new Map(describeOperations(doc, scenarios).map((o) => [o.operationId as string, o]));
   const folders = scenarios.operations.map((op) => {
     const found = operationsOf(doc).find((o) => o.operation.operationId === op.operationId);
-    if (!found) throw new SpecError([`the scenario table names ${op.operationId}, which the spec does not have`]);
+    const model = described.get(op.operationId);
+    if (!found || !model)
+      throw new SpecError([`the scenario table names ${op.operationId}, which the spec does not have`]);
     const { operation, path, method } = found;
     const examples = new Map(examplesOf(doc, operation).map((e) => [`${e.where} ${e.key}`, e.example]));
     const items = op.scenarios.map((scenario) => {
       const example = examples.get(`${scenario.status} ${scenario.example}`) ?? {};
       const encryptedAnswer = envelopeField(doc) in ((example.value ?? {}) as JsonObject);
-      const body = JSON.stringify(scenarioBody(doc, operation, scenario));
+      if ('invalid' in scenario.when && scenario.when.invalid !== 'required')
+        throw new SpecError([
+          `${op.operationId} scenario "${scenario.example}": the Postman collection can build x-mock-when.invalid "required" only`,
+        ]);
+      // The body the CLI, the QA quick start and conformance send for this scenario: one derivation.
+      const body = JSON.stringify(scenarioBody(model, scenario));
       return {
         name: plainText(String(example.summary ?? scenario.example)),
         event: [

@@ -7,9 +7,11 @@ import type { MockScenario, MockScenarios } from '@konaplate-contract/mock/scena
 import { follow, type SourceConflict } from '@konaplate-contract/spec-rules';
 import {
   effectiveSchema,
+  envelopeField,
   type JsonObject,
   type OpenApiDocument,
   operationsOf,
+  plaintextRequest,
   resolveLocal,
 } from '../../../scripts/lib/openapi-document.ts';
 
@@ -86,10 +88,10 @@ function fieldsOf(doc: OpenApiDocument, schema: JsonObject): Field[] {
   }));
 }
 
-const hasEncData = (schema: JsonObject) => isObject(schema.properties) && 'encData' in schema.properties;
-
 /** The operations of a bundled spec, with the scenarios of its mock table. */
 export function describeOperations(doc: OpenApiDocument, scenarioTable: MockScenarios): Operation[] {
+  const envelope = envelopeField(doc);
+  const hasEncData = (schema: JsonObject) => isObject(schema.properties) && envelope in schema.properties;
   return operationsOf(doc).map(({ path, method, operation }) => {
     const headers = (operation.parameters ?? [])
       .map((node) => ({ node, parameter: resolveLocal<JsonObject>(doc, node) }))
@@ -106,8 +108,9 @@ export function describeOperations(doc: OpenApiDocument, scenarioTable: MockScen
       (b) => effectiveSchema(doc, b),
     );
     const examples = Object.values(media?.examples ?? {}).map((e) => resolveLocal<JsonObject>(doc, e).value);
-    const requestExample = examples.find((v) => isObject(v) && !('encData' in v)) as Record<string, unknown>;
-    const encryptedExample = examples.find((v) => isObject(v) && 'encData' in v) as Record<string, unknown> | undefined;
+    // The documented plaintext request, or one built from the schema's examples when there is none.
+    const requestExample = plaintextRequest(doc, operation) as Record<string, unknown>;
+    const encryptedExample = examples.find((v) => isObject(v) && envelope in v) as Record<string, unknown> | undefined;
     const ok = operation.responses['200']?.content?.['application/json']?.schema ?? {};
     const okBranches = ((ok.oneOf as JsonObject[] | undefined) ?? [ok]).map((b) => effectiveSchema(doc, b));
     const table = scenarioTable.operations.find((o) => o.operationId === operation.operationId);
