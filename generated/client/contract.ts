@@ -449,6 +449,9 @@ export const responseRules: Readonly<Record<OperationId, FieldRule>> = {
 /** The one result code that means success. */
 export const successCode = "000_000" as const;
 
+/** The field of the encrypted envelope, `{"<field>": "<JWE>"}` (the one required field of EncryptedEnvelope). */
+export const envelopeField = "encData" as const;
+
 /** The HTTP status the registry gives each result code. */
 export const codeStatus: Readonly<Record<string, number>> = {
   "000_000": 200,

@@ -1,6 +1,7 @@
+import { successCodesOf } from '@konaplate-contract/spec-rules';
 import { SpecError } from './derive.ts';
 import type { JsonObject, OpenApiDocument, OperationObject } from './openapi-document.ts';
-import { effectiveSchema, operationsOf, plaintextSchema, resolveLocal } from './openapi-document.ts';
+import { effectiveSchema, envelopeField, operationsOf, plaintextSchema, resolveLocal } from './openapi-document.ts';
 
 /**
  * A value's constraints, as the client checks them: a request before it is
@@ -137,7 +138,7 @@ export function clientContract(doc: OpenApiDocument) {
     else responseRules[id] = ruleOf(doc, success.schema, true, `${id} response body`, problems);
   }
   const registry = doc['x-error-registry'];
-  const successCodes = Object.entries(registry).filter(([, e]) => e.httpStatus < 300);
+  const successCodes = successCodesOf(registry);
   if (successCodes.length !== 1) problems.push('the error registry must have exactly one success (2xx) code');
   const codeStatus = Object.fromEntries(Object.entries(registry).map(([code, e]) => [code, e.httpStatus]));
   const utcOffsets = (doc.components.schemas.TimeZone?.['x-utc-offsets'] ?? {}) as Record<string, number>;
@@ -152,7 +153,8 @@ export function clientContract(doc: OpenApiDocument) {
     operations,
     requestRules,
     responseRules,
-    successCode: successCodes[0]?.[0] ?? '',
+    successCode: successCodes[0] ?? '',
+    envelopeField: envelopeField(doc),
     codeStatus,
     sensitive: sensitiveNames(doc),
     utcOffsets,

@@ -1,8 +1,8 @@
 import type { MockFault, MockScenario, MockScenarios, MockWhen } from '@konaplate-contract/mock/scenarios';
-import type { ErrorRegistry } from '@konaplate-contract/spec-rules';
+import { type ErrorRegistry, successCodesOf } from '@konaplate-contract/spec-rules';
 import { SpecError } from './derive.ts';
 import type { JsonObject, OpenApiDocument, OperationObject } from './openapi-document.ts';
-import { effectiveSchema, examplesOf, operationsOf } from './openapi-document.ts';
+import { effectiveSchema, envelopeField, examplesOf, operationsOf } from './openapi-document.ts';
 
 /**
  * What a valid value of a request body field is, in words, from its schema:
@@ -42,6 +42,8 @@ export function mockScenarios(doc: OpenApiDocument): MockScenarios {
   for (const keyword of ['type', 'required'])
     if (!validationCodes[keyword])
       problems.push(`no registry entry lists the validation keyword ${keyword} (the mock's refusals need its code)`);
+  const envelope = envelopeField(doc);
+  const successCode = successCodesOf(registry)[0] ?? '';
   const operations = operationsOf(doc).map(({ path, method, operation }) => {
     const scenarios: MockScenario[] = [];
     let fault: MockFault | undefined;
@@ -50,8 +52,9 @@ export function mockScenarios(doc: OpenApiDocument): MockScenarios {
       if (where === 'request') continue;
       const at = `${operation.operationId} ${where} example "${key}"`;
       const when = example['x-mock-when'] as MockWhen | { fault: true } | undefined;
-      const value = example.value as { response?: { code?: string }; encData?: string };
-      const code = value.response?.code ?? (value.encData ? '000_000' : '');
+      const value = example.value as { response?: { code?: string } } & Record<string, unknown>;
+      // An encrypted answer carries no readable code: it is the success it encrypts.
+      const code = value.response?.code ?? (value[envelope] ? successCode : '');
       if (!when) {
         problems.push(`${at}: has no x-mock-when, so the mock cannot reach it by request content`);
         continue;

@@ -1,7 +1,9 @@
 // The QA quick start in packages/mock/README.md: every scenario of the spec
 // with a copy-paste `konaplate sign --curl` line, and the CLI's commands,
 // written between two markers by `pnpm generate` (checked by `pnpm check:drift`).
+
 import { readFile } from 'node:fs/promises';
+import { successCodesOf } from '@konaplate-contract/spec-rules';
 import { shellQuote } from '../../packages/cli/src/io.ts';
 import { describeOperations, isEncryptedScenario, scenarioBody, timeWindowOf } from '../../packages/cli/src/model.ts';
 import { environmentVariables as env } from '../../packages/client/src/environment.ts';
@@ -54,10 +56,6 @@ function timeWindow(doc: OpenApiDocument): number {
   return window;
 }
 
-/** The registry's success code (its one 2xx entry). */
-const successCodeOf = (doc: OpenApiDocument) =>
-  Object.entries(doc['x-error-registry']).find(([, entry]) => entry.httpStatus < 300)?.[0] ?? '';
-
 /** The Markdown between the markers. */
 export function quickStartMarkdown(doc: OpenApiDocument): string {
   const rows = quickStartRows(doc);
@@ -99,7 +97,7 @@ ${lines.join('\n')}
 |---|---|
 | \`konaplate sign --body '<json>'\` | prints the signed request headers, one \`Name: value\` a line, token over those exact bytes |
 | \`konaplate sign --curl --base-url <url> --operation <id> --body '<json>'\` | prints one complete curl command that sends it |
-| \`konaplate call <operationId> --base-url <url> --body '<json>'\` | signs (and encrypts, with key files), sends, prints the JSON answer; exit 0 on \`${successCodeOf(doc)}\`, 1 on another code, 2 on bad input |
+| \`konaplate call <operationId> --base-url <url> --body '<json>'\` | signs (and encrypts, with key files), sends, prints the JSON answer; exit 0 on \`${successCodesOf(doc['x-error-registry'])[0] ?? ''}\`, 1 on another code, 2 on bad input |
 | \`konaplate conformance --base-url <url> [--test-data <file>] [--junit <file>]\` | checks a server (the mock, the sandbox, a staging build) against the contract |
 
 In this repository run them as \`pnpm -s konaplate …\`; elsewhere install the CLI's package and use

@@ -158,6 +158,9 @@ export const responseRules: Readonly<Record<OperationId, FieldRule>> = ${json(co
 /** The one result code that means success. */
 export const successCode = ${JSON.stringify(contract.successCode)} as const;
 
+/** The field of the encrypted envelope, \`{"<field>": "<JWE>"}\` (the one required field of EncryptedEnvelope). */
+export const envelopeField = ${JSON.stringify(contract.envelopeField)} as const;
+
 /** The HTTP status the registry gives each result code. */
 export const codeStatus: Readonly<Record<string, number>> = ${json(contract.codeStatus)};
 

@@ -2,12 +2,13 @@
 // table, both from generated/ (bundled into dist/ at build time). Everything
 // the commands know about operations, headers, fields, codes and test cards
 // comes from here, so a new operation in spec/ needs no edit in this package.
-import type { ErrorRegistry } from '@konaplate-contract/spec-rules';
+import { type ErrorRegistry, successCodesOf } from '@konaplate-contract/spec-rules';
 import bundle from '../../../generated/mock/scenarios.json' with { type: 'json' };
 import spec from '../../../generated/openapi.json' with { type: 'json' };
 import {
   describeOperations,
   effectiveSchema,
+  envelopeField,
   type Field,
   type Guess,
   type JsonObject,
@@ -26,7 +27,10 @@ export const scenarioTable = bundle as unknown as MockScenarios;
 export const registry: ErrorRegistry = doc['x-error-registry'];
 
 /** The success code: the registry's one 2xx entry (generation refuses a registry with none or several). */
-export const successCode = Object.entries(registry).find(([, entry]) => entry.httpStatus < 300)?.[0] ?? '';
+export const successCode = successCodesOf(registry)[0] ?? '';
+
+/** The field of the encrypted envelope (`encData`), from the spec's EncryptedEnvelope. */
+export const envelope = envelopeField(doc);
 
 /** The contract's X-KM-Tran-Time window in seconds (x-time-window-seconds), if it assumes one. */
 export const timeWindowSeconds = timeWindowOf(doc);

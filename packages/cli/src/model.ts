@@ -16,7 +16,7 @@ import {
 } from '../../../scripts/lib/openapi-document.ts';
 
 export type { JsonObject, MockScenario, MockScenarios, OpenApiDocument, SourceConflict };
-export { effectiveSchema };
+export { effectiveSchema, envelopeField };
 
 /** One request header or top-level body field, with its flattened schema and a valid value. */
 export interface Field {

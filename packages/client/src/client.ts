@@ -3,6 +3,7 @@ import {
   codeStatus,
   type DataOf,
   type ErrorCodeOf,
+  envelopeField,
   type OperationDocs,
   type OperationId,
   operations,
@@ -271,10 +272,10 @@ export function createKonaplateClient(config: KonaplateClientConfig): KonaplateC
       const message = `${operationId}: the HTTP ${status} answer is not JSON (${value.length} characters)`;
       return { error: new KonaplateResponseError('not-json', message, operationId, status), response };
     }
-    const encData = (parsed.json as { encData?: unknown } | null)?.encData;
+    const encData = (parsed.json as Record<string, unknown> | null)?.[envelopeField];
     if (typeof encData === 'string') {
       if (!encryption) {
-        const message = `${operationId}: the answer is encrypted (encData) but the client has no encryption keys`;
+        const message = `${operationId}: the answer is encrypted (${envelopeField}) but the client has no encryption keys`;
         return { error: new KonaplateConfigError('encryption', message), response };
       }
       parsed = parse(await (await encryptorOf(encryption)).decrypt(encData, operationId));

@@ -7,6 +7,7 @@ import type { operations as OperationTypes } from '../../../generated/types/open
 export type { FieldRule, OperationDocs, OperationId } from '../../../generated/client/contract.ts';
 export {
   codeStatus,
+  envelopeField,
   operations,
   requestRules,
   responseRules,
@@ -21,12 +22,12 @@ export type {
   ResultCode,
 } from '../../../generated/types/error-codes.ts';
 
-import type { OperationId } from '../../../generated/client/contract.ts';
+import type { envelopeField, OperationId } from '../../../generated/client/contract.ts';
 import type { ErrorCode } from '../../../generated/types/error-codes.ts';
 
 type JsonBody<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 /** A body type without its encrypted wire form: the client encrypts and decrypts for you. */
-type Plaintext<T> = T extends { encData: string } ? never : T;
+type Plaintext<T> = T extends { [field in typeof envelopeField]: string } ? never : T;
 type Responses<K extends OperationId> = OperationTypes[K]['responses'];
 type SuccessStatus<K extends OperationId> = Extract<keyof Responses<K>, 200 | 201 | 202>;
 

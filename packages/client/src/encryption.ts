@@ -1,6 +1,7 @@
 // Loaded only when encryption is configured (a dynamic import), so a caller
 // who does not encrypt never loads jose.
 import { CompactEncrypt, compactDecrypt, importPKCS8, importSPKI } from 'jose';
+import { envelopeField } from './contract.ts';
 import { KonaplateConfigError, KonaplateTransportError } from './errors.ts';
 
 export interface EncryptionConfig {
@@ -67,7 +68,7 @@ export function createEncryptor(config: Partial<EncryptionConfig>): Encryptor {
       const jwe = await new CompactEncrypt(encoder.encode(text))
         .setProtectedHeader({ alg: 'RSA-OAEP-256', enc: 'A128GCM' })
         .encrypt(serverPublicKey);
-      return JSON.stringify({ encData: jwe });
+      return JSON.stringify({ [envelopeField]: jwe });
     },
     async decrypt(jwe, operationId) {
       const clientPrivateKey = await keys.clientPrivateKey();

@@ -38,6 +38,14 @@ export function timeWindowOf(contract: Contract): number | undefined {
   return window?.['x-time-window-seconds'] as number | undefined;
 }
 
+/** The field that makes a body the encrypted envelope (`encData`): the one required field of `EncryptedEnvelope`. */
+export function envelopeFieldOf(contract: Contract): string {
+  const schemas = (contract.spec.components as { schemas: Record<string, { required?: string[] }> }).schemas;
+  const field = schemas.EncryptedEnvelope?.required?.[0];
+  if (!field) throw new Error('the spec has no EncryptedEnvelope schema with its required field (encData)');
+  return field;
+}
+
 /** The zones the spec lets the mock read X-KM-Tran-Time in (`x-utc-offsets` on TimeZone). */
 export function utcOffsetsOf(contract: Contract): Record<string, number> {
   const schemas = (contract.spec.components as { schemas: Record<string, Record<string, unknown>> }).schemas;

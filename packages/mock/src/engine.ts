@@ -1,7 +1,7 @@
 // The mock's request pipeline, independent of HTTP. Deterministic: the same
 // request gets the same response (only ciphertext and fresh correlation ids vary).
 import { createHash, randomBytes } from 'node:crypto';
-import { type Contract, refusalCodes } from './contract.ts';
+import { type Contract, envelopeFieldOf, refusalCodes } from './contract.ts';
 import { decryptRequest, type EncryptionKeys, encryptResponse } from './encryption.ts';
 import { echo, errorBody, errorFromDiagnostics, type MockError } from './errors.ts';
 import {
@@ -74,7 +74,6 @@ interface OperationRuntime {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const hasEncData = (schema: Record<string, unknown>) => isObject(schema.properties) && 'encData' in schema.properties;
 
 /** A correlation id for a response whose request had none: `yyMMddHHmmss-` (KST) + 7 hex. */
 function freshCorrelationId(now: number): string {
@@ -101,10 +100,16 @@ function personalize(json: unknown, cardNo: unknown): string | null {
  * 15-digit card of the length-mismatch scenario; a mere presence ('*') only
  * when the body is valid.
  */
-function matches(scenario: MockScenario, payload: unknown, decrypted: boolean, bodyValid: boolean): boolean {
+function matches(
+  scenario: MockScenario,
+  payload: unknown,
+  decrypted: boolean,
+  bodyValid: boolean,
+  envelope: string,
+): boolean {
   if (!('body' in scenario.when) || !isObject(payload)) return false;
   return Object.entries(scenario.when.body).every(([field, value]) =>
-    value === '*' ? bodyValid && field in payload && !(decrypted && field === 'encData') : payload[field] === value,
+    value === '*' ? bodyValid && field in payload && !(decrypted && field === envelope) : payload[field] === value,
   );
 }
 
@@ -119,6 +124,8 @@ export async function createEngine(options: EngineOptions) {
   const { contract, signing, encryption, injection } = options;
   const registry = contract.spec['x-error-registry'];
   const codes = refusalCodes(contract);
+  const envelope = envelopeFieldOf(contract);
+  const hasEncData = (schema: Record<string, unknown>) => isObject(schema.properties) && envelope in schema.properties;
   // Prism dereferences the document in place: it gets a copy of its own.
   const operations = await loadOperations(structuredClone(contract.spec));
   const rendered = await renderExamples(operations);
@@ -323,7 +330,7 @@ export async function createEngine(options: EngineOptions) {
     const cardNo = isObject(body) ? body.cardNo : undefined;
     if (typeof cardNo === 'string' && /^\d{4,}$/.test(cardNo)) cardLast4 = cardNo.slice(-4);
 
-    const encrypted = isObject(body) && 'encData' in body;
+    const encrypted = isObject(body) && envelope in body;
     const prismRequest = { method: request.method.toLowerCase(), path: request.path, headers, body };
     const diagnostics = validate(encrypted ? op.envelope : op.plain, prismRequest);
     const headerErrors = diagnostics.filter((d) => d.path[0] === 'header');
@@ -348,13 +355,13 @@ export async function createEngine(options: EngineOptions) {
           reason: 'X-KM-Crypto-Key-Id is missing on an encrypted body',
         });
       }
-      const plaintext = await decryptRequest(String((body as { encData: unknown }).encData), encryption);
+      const plaintext = await decryptRequest(String((body as Record<string, unknown>)[envelope]), encryption);
       if (!plaintext)
         return fail({
           status: 400,
           code: codes.invalid,
-          field: 'encData',
-          reason: 'encData does not decrypt with the server key (RSA-OAEP-256, A128GCM or A256GCM)',
+          field: envelope,
+          reason: `${envelope} does not decrypt with the server key (RSA-OAEP-256, A128GCM or A256GCM)`,
         });
       try {
         payload = JSON.parse(new TextDecoder().decode(plaintext));
@@ -362,8 +369,8 @@ export async function createEngine(options: EngineOptions) {
         return fail({
           status: 400,
           code: codes.invalid,
-          field: 'encData',
-          reason: 'the decrypted encData is not valid JSON',
+          field: envelope,
+          reason: `the decrypted ${envelope} is not valid JSON`,
         });
       }
       decrypted = true;
@@ -378,7 +385,7 @@ export async function createEngine(options: EngineOptions) {
       const extra: Record<string, string> = { 'x-konaplate-mock-scenario': key };
       if (decrypted && example.status === 200 && encryption?.clientPublicKey) {
         text = JSON.stringify({
-          encData: await encryptResponse(text, { ...encryption, clientPublicKey: encryption.clientPublicKey }),
+          [envelope]: await encryptResponse(text, { ...encryption, clientPublicKey: encryption.clientPublicKey }),
         });
         extra['x-km-crypto-key-id'] = encryption.keyId;
       }
@@ -391,7 +398,7 @@ export async function createEngine(options: EngineOptions) {
       };
     };
 
-    const triggered = op.scenarios.find((s) => matches(s, payload, decrypted, bodyErrors.length === 0));
+    const triggered = op.scenarios.find((s) => matches(s, payload, decrypted, bodyErrors.length === 0, envelope));
     if (triggered) return respond(triggered.example);
     if (bodyErrors.length > 0) return fail(toError(bodyErrors));
 

@@ -13,4 +13,4 @@ export {
 } from './korean.ts';
 export { fixedLengthOfPattern } from './pattern-length.ts';
 export type { ErrorRegistry, ExampleProblem, RegistryEntry, ResponseExample, SourceConflict } from './registry.ts';
-export { expectedMessage, placeholderCode, registryProblems } from './registry.ts';
+export { expectedMessage, placeholderCode, registryProblems, successCodesOf } from './registry.ts';

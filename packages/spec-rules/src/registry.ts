@@ -23,6 +23,13 @@ export type ErrorRegistry = Record<string, RegistryEntry>;
 /** Placeholder codes (`NNN_Pnn`) stand for outcomes the platform names without a code. */
 export const placeholderCode = /^[0-9]{3}_P[0-9]{2}$/;
 
+/** The registry's success codes: its 2xx entries (a valid registry has exactly one). */
+export function successCodesOf(registry: ErrorRegistry): string[] {
+  return Object.entries(registry)
+    .filter(([, entry]) => entry.httpStatus < 300)
+    .map(([code]) => code);
+}
+
 /** A problem found in an example, with the path below the example object that it concerns. */
 export interface ExampleProblem {
   message: string;

@@ -1,5 +1,5 @@
 import { KonaplateValidationError, validateRequest } from '../client.ts';
-import { findOperation, type Operation, operations } from '../contract.ts';
+import { envelope, findOperation, type Operation, operations } from '../contract.ts';
 import { UsageError } from '../io.ts';
 import { brokenKeywords, describeRule } from '../keywords.ts';
 
@@ -31,7 +31,7 @@ export function bodyProblem(operation: Operation | undefined, text: string): str
   try {
     const body = parseBody(text);
     if (!operation) return null;
-    if (typeof body === 'object' && body !== null && 'encData' in body) {
+    if (typeof body === 'object' && body !== null && envelope in body) {
       // An envelope encrypted elsewhere: only its own fields can be checked.
       for (const field of operation.envelope) {
         const value = (body as Record<string, unknown>)[field.name];

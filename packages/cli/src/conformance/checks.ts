@@ -7,6 +7,7 @@ import {
   codeGuesses,
   doc,
   effectiveSchema,
+  envelope as envelopeField,
   type Guess,
   guessesOf,
   type JsonObject,
@@ -155,15 +156,15 @@ export function checkAnswer(c: Case, answer: Answer, sent: Sent): Verdict {
   }
 
   // An encrypted answer the runner could not decrypt: only its envelope can be checked.
-  if (answer.decrypted === undefined && isObject(parsed) && 'encData' in parsed && !('response' in parsed)) {
+  if (answer.decrypted === undefined && isObject(parsed) && envelopeField in parsed && !('response' in parsed)) {
     const encrypted = c.scenario && 'body' in c.scenario.when && Object.values(c.scenario.when.body).includes('*');
     if (!encrypted || (c.body && 'encrypt' in c.body)) {
       fail('envelope', 'an encrypted answer where the contract expects the plaintext envelope');
       return verdict();
     }
     const jwe = schemaNamed('JweCompact');
-    const broken = brokenKeywords(jwe, parsed.encData)[0];
-    if (broken) fail('envelope', `encData ${describeRule(jwe, broken)} (${broken})`);
+    const broken = brokenKeywords(jwe, parsed[envelopeField])[0];
+    if (broken) fail('envelope', `${envelopeField} ${describeRule(jwe, broken)} (${broken})`);
     if (answer.status !== 200) fail('HTTP status', `HTTP ${answer.status}, an encrypted success is 200`);
     warn('code', 'the answer is encrypted and no --client-private-key was given: its code and payload are unchecked');
     return verdict();
