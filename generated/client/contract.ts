@@ -449,6 +449,12 @@ export const responseRules: Readonly<Record<OperationId, FieldRule>> = {
 /** The one result code that means success. */
 export const successCode = "000_000" as const;
 
+/** What fills a common request header (x-value on its parameter). */
+export type HeaderValue = "aspId" | "accessKey" | "timeZone" | "cryptoKeyId" | "correlationId" | "tranTime" | "tranToken";
+
+/** The common request headers in the spec's order, each with what fills it. */
+export const headerValues: ReadonlyArray<readonly [string, HeaderValue]> = [["X-KM-User-AspId","aspId"],["X-KM-Correlation-Id","correlationId"],["X-KM-Access-Key","accessKey"],["X-KM-Crypto-Key-Id","cryptoKeyId"],["X-KM-Tran-Token","tranToken"],["X-KM-Tran-Time","tranTime"],["X-KM-Time-Zone","timeZone"]];
+
 /** The field of the encrypted envelope, `{"<field>": "<JWE>"}` (the one required field of EncryptedEnvelope). */
 export const envelopeField = "encData" as const;
 

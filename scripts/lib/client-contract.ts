@@ -1,7 +1,14 @@
 import { successCodesOf } from '@konaplate-contract/spec-rules';
 import { SpecError } from './derive.ts';
 import type { JsonObject, OpenApiDocument, OperationObject } from './openapi-document.ts';
-import { effectiveSchema, envelopeField, operationsOf, plaintextSchema, resolveLocal } from './openapi-document.ts';
+import {
+  commonHeaderValues,
+  effectiveSchema,
+  envelopeField,
+  operationsOf,
+  plaintextSchema,
+  resolveLocal,
+} from './openapi-document.ts';
 
 /**
  * A value's constraints, as the client checks them: a request before it is
@@ -155,6 +162,7 @@ export function clientContract(doc: OpenApiDocument) {
     responseRules,
     successCode: successCodes[0] ?? '',
     envelopeField: envelopeField(doc),
+    headerValues: commonHeaderValues(doc).map(({ name, source }) => [name, source] as [string, string]),
     codeStatus,
     sensitive: sensitiveNames(doc),
     utcOffsets,

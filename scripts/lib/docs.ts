@@ -20,7 +20,7 @@ import { environmentVariables as env } from '../../packages/client/src/environme
 import { type LinkBase, plaintextRequest, renderGuides } from './docs-guides.ts';
 import { inLanguage, type Language, labels, plainText } from './docs-text.ts';
 import type { JsonObject, OpenApiDocument } from './openapi-document.ts';
-import { examplesOf, operationsOf, resolveLocal } from './openapi-document.ts';
+import { commonHeaderValues, examplesOf, type HeaderValueSource, operationsOf, SpecError } from './openapi-document.ts';
 import { redocly } from './redocly.ts';
 
 /** Where each edition lives in generated/docs/, and how its links reach the shared files. */
@@ -40,23 +40,24 @@ export function codeSamples(
   if (!found) throw new Error(`no operation ${operationId}`);
   const body = JSON.stringify(plaintextRequest(doc, found.operation));
   const sandbox = (doc.servers as Array<{ url: string }>)[0]?.url;
-  const recipes: Record<string, string> = {
-    'X-KM-User-AspId': `$${env.aspId}`,
+  // The bash value that fills each required common header, by its x-value (a plaintext sample: no key id).
+  const recipes: Record<HeaderValueSource, string | undefined> = {
+    aspId: `$${env.aspId}`,
     // biome-ignore lint/suspicious/noTemplateCurlyInString: bash parameter expansion in the curl sample
-    'X-KM-Correlation-Id': '${TIME:2}-$(openssl rand -hex 4 | cut -c1-7)',
-    'X-KM-Access-Key': `$${env.accessKey}`,
+    correlationId: '${TIME:2}-$(openssl rand -hex 4 | cut -c1-7)',
+    accessKey: `$${env.accessKey}`,
     // biome-ignore lint/suspicious/noTemplateCurlyInString: bash parameter expansion in the curl sample
-    'X-KM-Tran-Token': 'KMV1:${TIME}000:$MAC',
-    'X-KM-Tran-Time': '$TIME',
-    'X-KM-Time-Zone': 'KST',
+    tranToken: 'KMV1:${TIME}000:$MAC',
+    tranTime: '$TIME',
+    timeZone: 'KST',
+    cryptoKeyId: undefined,
   };
-  const headers = (found.operation.parameters ?? [])
-    .map((node) => resolveLocal<JsonObject>(doc, node))
-    .filter((p) => p.required === true)
-    .map((p) => {
-      const recipe = recipes[String(p.name)];
-      if (!recipe) throw new Error(`no curl recipe for the required header ${String(p.name)}`);
-      return `  -H "${p.name}: ${recipe}" \\`;
+  const headers = commonHeaderValues(doc)
+    .filter((h) => h.required)
+    .map(({ name, source }) => {
+      const recipe = recipes[source];
+      if (!recipe) throw new SpecError([`the curl sample cannot fill the required header ${name} (${source})`]);
+      return `  -H "${name}: ${recipe}" \\`;
     });
   const curl = [
     `BODY='${body}'`,

@@ -145,3 +145,40 @@ export function plaintextRequest(doc: OpenApiDocument, operation: OperationObjec
   const schema = plaintextSchema(doc, media?.schema);
   return schema ? exampleOf(doc, schema) : {};
 }
+
+/** What can fill a common request header (`x-value` on its parameter): a setting of the caller's, or a computed value. */
+export const headerValueSources = [
+  'aspId',
+  'accessKey',
+  'timeZone',
+  'cryptoKeyId',
+  'correlationId',
+  'tranTime',
+  'tranToken',
+] as const;
+export type HeaderValueSource = (typeof headerValueSources)[number];
+
+/**
+ * The common request headers in the spec's order (the first operation's; kona-common-headers keeps them the
+ * same on all), each with what fills it (`x-value`). A header without a known `x-value` is a spec mistake:
+ * no tool would know how to send it.
+ */
+export function commonHeaderValues(
+  doc: OpenApiDocument,
+): Array<{ name: string; source: HeaderValueSource; required: boolean; parameter: JsonObject }> {
+  const first = operationsOf(doc)[0]?.operation;
+  const problems: string[] = [];
+  const found = (first?.parameters ?? [])
+    .map((node) => resolveLocal<JsonObject>(doc, node))
+    .filter((parameter) => parameter.in === 'header')
+    .map((parameter) => {
+      const source = parameter['x-value'] as HeaderValueSource;
+      if (!headerValueSources.includes(source))
+        problems.push(
+          `header ${String(parameter.name)}: x-value must be one of ${headerValueSources.join(', ')} (what fills it), not ${JSON.stringify(source)}`,
+        );
+      return { name: String(parameter.name), source, required: parameter.required === true, parameter };
+    });
+  if (problems.length > 0) throw new SpecError(problems);
+  return found;
+}

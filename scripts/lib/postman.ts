@@ -9,36 +9,36 @@ import { SpecError } from './derive.ts';
 import { whenText } from './docs-guides.ts';
 import { inLanguage, type Language, labels, plainText } from './docs-text.ts';
 import type { JsonObject, OpenApiDocument } from './openapi-document.ts';
-import { envelopeField, examplesOf, operationsOf, resolveLocal } from './openapi-document.ts';
+import {
+  commonHeaderValues,
+  envelopeField,
+  examplesOf,
+  type HeaderValueSource,
+  operationsOf,
+} from './openapi-document.ts';
 
 const schemaUrl = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
 
 /** The credentials and settings a partner fills in; Postman substitutes {{name}}. */
 export const collectionVariables = ['baseUrl', 'aspId', 'accessKey', 'secretKey', 'cryptoKeyId', 'timeZone'] as const;
 
-/** The JavaScript value of each common header, by name; a header the spec adds without a recipe stops generation. */
-const headerRecipes: Record<string, string> = {
-  'X-KM-User-AspId': "need('aspId')",
-  'X-KM-Correlation-Id': "tranTime.slice(2) + '-' + hex7",
-  'X-KM-Access-Key': "need('accessKey')",
-  'X-KM-Crypto-Key-Id': "encrypted ? pm.variables.get('cryptoKeyId') || undefined : undefined",
-  'X-KM-Tran-Token': "'KMV1:' + time17 + ':' + mac",
-  'X-KM-Tran-Time': 'tranTime',
-  'X-KM-Time-Zone': 'zone',
+/** The JavaScript value that fills a common header, by what fills it (the header's x-value in the spec). */
+const headerRecipes: Record<HeaderValueSource, string> = {
+  aspId: "need('aspId')",
+  correlationId: "tranTime.slice(2) + '-' + hex7",
+  accessKey: "need('accessKey')",
+  cryptoKeyId: "encrypted ? pm.variables.get('cryptoKeyId') || undefined : undefined",
+  tranToken: "'KMV1:' + time17 + ':' + mac",
+  tranTime: 'tranTime',
+  timeZone: 'zone',
 };
 
 /** The collection-level pre-request script: every request signed exactly as the platform checks it. */
 export function preRequestScript(doc: OpenApiDocument, language: Language): string[] {
   const l = labels[language].postman;
-  const first = operationsOf(doc)[0]?.operation;
-  const headers = (first?.parameters ?? [])
-    .map((node) => resolveLocal<JsonObject>(doc, node))
-    .filter((p) => p.in === 'header')
-    .map((p) => {
-      const recipe = headerRecipes[String(p.name)];
-      if (!recipe) throw new SpecError([`the Postman collection has no recipe for the header ${String(p.name)}`]);
-      return `  ${JSON.stringify(p.name)}: ${recipe},`;
-    });
+  const headers = commonHeaderValues(doc).map(
+    ({ name, source }) => `  ${JSON.stringify(name)}: ${headerRecipes[source]},`,
+  );
   const timeZone = doc.components.schemas.TimeZone as { 'x-utc-offsets': Record<string, number>; examples?: string[] };
   const offsets = timeZone['x-utc-offsets'];
   const defaultZone = timeZone.examples?.[0] ?? Object.keys(offsets)[0];

@@ -4,7 +4,7 @@ import { stringify } from 'yaml';
 import { clientContract } from './client-contract.ts';
 import { type DeriveOptions, deriveBundle } from './derive.ts';
 import { mockScenarios } from './mock-scenarios.ts';
-import type { ErrorRegistry, JsonObject, OpenApiDocument } from './openapi-document.ts';
+import { type ErrorRegistry, headerValueSources, type JsonObject, type OpenApiDocument } from './openapi-document.ts';
 import { registrySchemaPath, repoRoot, specEntry } from './paths.ts';
 import { mockReadme, quickStartReadme } from './qa-quick-start.ts';
 import { bundleSpec } from './redocly.ts';
@@ -157,6 +157,12 @@ export const responseRules: Readonly<Record<OperationId, FieldRule>> = ${json(co
 
 /** The one result code that means success. */
 export const successCode = ${JSON.stringify(contract.successCode)} as const;
+
+/** What fills a common request header (x-value on its parameter). */
+export type HeaderValue = ${headerValueSources.map((v) => JSON.stringify(v)).join(' | ')};
+
+/** The common request headers in the spec's order, each with what fills it. */
+export const headerValues: ReadonlyArray<readonly [string, HeaderValue]> = ${JSON.stringify(contract.headerValues)};
 
 /** The field of the encrypted envelope, \`{"<field>": "<JWE>"}\` (the one required field of EncryptedEnvelope). */
 export const envelopeField = ${JSON.stringify(contract.envelopeField)} as const;

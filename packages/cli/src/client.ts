@@ -13,6 +13,7 @@ export {
   defaultMaxResponseBytes,
   encryptBody,
   environmentVariables,
+  headerValues,
   KonaplateClientError,
   KonaplateConfigError,
   KonaplateContractError,

@@ -4,6 +4,7 @@
 import {
   type EncryptionKeys,
   environmentVariables,
+  headerValues,
   retiredEnvironmentVariables,
   type SigningCredentials,
   type TimeZone,
@@ -14,13 +15,11 @@ import { brokenKeywords, describeRule } from './keywords.ts';
 
 export const env = environmentVariables;
 
-/** Which header each credential is sent as (its rules are that header's). */
-const asHeader = {
-  aspId: 'X-KM-User-AspId',
-  accessKey: 'X-KM-Access-Key',
-  timeZone: 'X-KM-Time-Zone',
-  cryptoKeyId: 'X-KM-Crypto-Key-Id',
-} as const;
+/** Which header each setting is sent as (x-value in the spec; its rules are that header's). */
+const asHeader = Object.fromEntries(headerValues.map(([name, source]) => [source, name])) as Record<
+  'aspId' | 'accessKey' | 'timeZone' | 'cryptoKeyId',
+  string
+>;
 
 /** Zones the client computes X-KM-Tran-Time in (x-utc-offsets on the TimeZone schema). */
 export const timeZones = Object.keys((doc.components.schemas.TimeZone?.['x-utc-offsets'] ?? {}) as object);

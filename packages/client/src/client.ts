@@ -4,6 +4,8 @@ import {
   type DataOf,
   type ErrorCodeOf,
   envelopeField,
+  type HeaderValue,
+  headerValues,
   type OperationDocs,
   type OperationId,
   operations,
@@ -100,17 +102,18 @@ export interface KonaplateClientConfig {
 }
 
 const headerRules = Object.values(requestRules)[0]?.headers ?? {};
+/** The header a setting is sent as (x-value in the spec), so a bad setting is named with its header's rule. */
+const headerOf = (source: HeaderValue): string => headerValues.find(([, s]) => s === source)?.[0] ?? source;
+/** The correlation id the platform echoes on every answer. */
+const correlationHeader = headerOf('correlationId');
 
 function checkConfig(config: KonaplateClientConfig): { baseUrl: string; timeZone: TimeZone } {
   const fail = (field: string, message: string): never => {
     throw new KonaplateConfigError(field, `invalid client configuration: ${message}`);
   };
   if (typeof config !== 'object' || config === null) fail('config', 'pass an object');
-  const asHeader: Array<[keyof KonaplateClientConfig, string]> = [
-    ['aspId', 'X-KM-User-AspId'],
-    ['accessKey', 'X-KM-Access-Key'],
-  ];
-  for (const [field, header] of asHeader) {
+  for (const field of ['aspId', 'accessKey'] as const) {
+    const header = headerOf(field);
     const rule = headerRules[header];
     const problem = rule && checkField(field, { ...rule, required: true }, config[field]);
     if (problem) fail(field, `${problem[1]} (the ${header} header)`);
@@ -121,9 +124,10 @@ function checkConfig(config: KonaplateClientConfig): { baseUrl: string; timeZone
   if (!(timeZone in utcOffsets)) fail('timeZone', `timeZone must be one of ${Object.keys(utcOffsets).join(', ')}`);
   if (config.encryption !== undefined) {
     const { keyId, serverPublicKey, clientPrivateKey } = config.encryption;
-    const rule = headerRules['X-KM-Crypto-Key-Id'];
+    const keyHeader = headerOf('cryptoKeyId');
+    const rule = headerRules[keyHeader];
     const problem = rule && checkField('encryption.keyId', { ...rule, required: true }, keyId);
-    if (problem) fail('encryption.keyId', `${problem[1]} (the X-KM-Crypto-Key-Id header)`);
+    if (problem) fail('encryption.keyId', `${problem[1]} (the ${keyHeader} header)`);
     if (typeof serverPublicKey !== 'string' || !serverPublicKey.includes('BEGIN PUBLIC KEY')) {
       fail('encryption.serverPublicKey', 'encryption.serverPublicKey must be an SPKI PEM ("BEGIN PUBLIC KEY")');
     }
@@ -244,7 +248,7 @@ export function createKonaplateClient(config: KonaplateClientConfig): KonaplateC
     }
     const { response, value } = outcome;
     const { status } = response;
-    const correlationId = response.headers.get('x-km-correlation-id') ?? '';
+    const correlationId = response.headers.get(correlationHeader) ?? '';
     const noEnvelope = () => ({
       error: new KonaplateTransportError(
         'http',

@@ -4,10 +4,11 @@
 import type { errorRegistry } from '../../../generated/types/error-codes.ts';
 import type { operations as OperationTypes } from '../../../generated/types/openapi.ts';
 
-export type { FieldRule, OperationDocs, OperationId } from '../../../generated/client/contract.ts';
+export type { FieldRule, HeaderValue, OperationDocs, OperationId } from '../../../generated/client/contract.ts';
 export {
   codeStatus,
   envelopeField,
+  headerValues,
   operations,
   requestRules,
   responseRules,

@@ -14,12 +14,13 @@ export type {
   ErrorCode,
   ErrorCodeOf,
   FieldRule,
+  HeaderValue,
   OperationId,
   ProvisionalCode,
   RequestOf,
   ResultCode,
 } from './contract.ts';
-export { operations } from './contract.ts';
+export { headerValues, operations } from './contract.ts';
 export type { EncryptionConfig } from './encryption.ts';
 export { environmentVariables, retiredEnvironmentVariables } from './environment.ts';
 export type { CodesOf, UnregisteredCode } from './errors.ts';

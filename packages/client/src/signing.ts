@@ -1,6 +1,6 @@
 import { hmacSigner } from '#hmac';
 import { correlationIds, type TimeZone, time17 } from './clock.ts';
-import { requestRules } from './contract.ts';
+import { type HeaderValue, headerValues } from './contract.ts';
 
 export interface SigningConfig {
   aspId: string;
@@ -30,15 +30,21 @@ export function createSigner(config: SigningConfig) {
   return (bodyText: string, cryptoKeyId?: string): SignedHeaders | Promise<SignedHeaders> => {
     const time = time17(config.now(), config.timeZone);
     const headers = (mac: string): SignedHeaders => {
-      const h: SignedHeaders = {
-        'X-KM-User-AspId': config.aspId,
-        'X-KM-Correlation-Id': nextCorrelationId(time),
-        'X-KM-Access-Key': config.accessKey,
-        'X-KM-Tran-Token': `KMV1:${time}:${mac}`,
-        'X-KM-Tran-Time': time.slice(0, 14),
-        'X-KM-Time-Zone': config.timeZone,
+      // Each common header of the spec, in its order, filled as its x-value says.
+      const values: Record<HeaderValue, string | undefined> = {
+        aspId: config.aspId,
+        accessKey: config.accessKey,
+        timeZone: config.timeZone,
+        cryptoKeyId,
+        correlationId: nextCorrelationId(time),
+        tranTime: time.slice(0, 14),
+        tranToken: `KMV1:${time}:${mac}`,
       };
-      if (cryptoKeyId !== undefined) h['X-KM-Crypto-Key-Id'] = cryptoKeyId;
+      const h: SignedHeaders = {};
+      for (const [name, source] of headerValues) {
+        const value = values[source];
+        if (value !== undefined) h[name] = value;
+      }
       return h;
     };
     const mac = sign(bodyText);
@@ -66,11 +72,5 @@ export interface SignOptions {
  */
 export async function signHeaders(options: SignOptions, bodyText: string): Promise<SignedHeaders> {
   const signer = createSigner({ timeZone: 'KST', now: Date.now, ...options });
-  const signed = await signer(bodyText, options.cryptoKeyId);
-  const order = Object.keys(Object.values(requestRules)[0]?.headers ?? {});
-  return Object.fromEntries(
-    [...order, ...Object.keys(signed)]
-      .filter((n, i, all) => n in signed && all.indexOf(n) === i)
-      .map((n) => [n, signed[n] as string]),
-  );
+  return signer(bodyText, options.cryptoKeyId); // already in the spec's order
 }
