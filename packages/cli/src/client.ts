@@ -3,6 +3,7 @@
 // repository. This module names what the commands use.
 export type {
   EncryptionConfig as EncryptionKeys,
+  HeaderValue,
   OperationId,
   SignOptions as SigningCredentials,
   TimeZone,

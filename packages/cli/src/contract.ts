@@ -5,6 +5,7 @@
 import { type ErrorRegistry, successCodesOf } from '@konaplate-contract/spec-rules';
 import bundle from '../../../generated/mock/scenarios.json' with { type: 'json' };
 import spec from '../../../generated/openapi.json' with { type: 'json' };
+import { type HeaderValue, headerValues } from './client.ts';
 import {
   describeOperations,
   effectiveSchema,
@@ -28,6 +29,12 @@ export const registry: ErrorRegistry = doc['x-error-registry'];
 
 /** The success code: the registry's one 2xx entry (generation refuses a registry with none or several). */
 export const successCode = successCodesOf(registry)[0] ?? '';
+
+/** Each common request header's name, by what fills it (the spec's `x-value`): `header.tranToken` and so on. */
+export const header = Object.fromEntries(headerValues.map(([name, source]) => [source, name])) as Record<
+  HeaderValue,
+  string
+>;
 
 /** The field of the encrypted envelope (`encData`), from the spec's EncryptedEnvelope. */
 export const envelope = envelopeField(doc);

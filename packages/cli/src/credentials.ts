@@ -4,22 +4,18 @@
 import {
   type EncryptionKeys,
   environmentVariables,
-  headerValues,
   retiredEnvironmentVariables,
   type SigningCredentials,
   type TimeZone,
 } from './client.ts';
-import { doc, headerField, schemaExample, testVectorSecret } from './contract.ts';
+import { doc, header, headerField, schemaExample, testVectorSecret } from './contract.ts';
 import { type Io, readFlagFile, UsageError } from './io.ts';
 import { brokenKeywords, describeRule } from './keywords.ts';
 
 export const env = environmentVariables;
 
 /** Which header each setting is sent as (x-value in the spec; its rules are that header's). */
-const asHeader = Object.fromEntries(headerValues.map(([name, source]) => [source, name])) as Record<
-  'aspId' | 'accessKey' | 'timeZone' | 'cryptoKeyId',
-  string
->;
+const asHeader = header;
 
 /** Zones the client computes X-KM-Tran-Time in (x-utc-offsets on the TimeZone schema). */
 export const timeZones = Object.keys((doc.components.schemas.TimeZone?.['x-utc-offsets'] ?? {}) as object);

@@ -46,6 +46,34 @@ export function envelopeFieldOf(contract: Contract): string {
   return field;
 }
 
+/** What fills each common request header (its parameter's `x-value`), and the header's name. */
+export type HeaderNames = Record<
+  'aspId' | 'accessKey' | 'timeZone' | 'cryptoKeyId' | 'correlationId' | 'tranTime' | 'tranToken',
+  string
+>;
+
+/** The common request headers' names by what fills them, from the spec's `x-value`s (every one is required). */
+export function headerNamesOf(contract: Contract): HeaderNames {
+  const parameters = (contract.spec.components as { parameters?: Record<string, Record<string, unknown>> }).parameters;
+  const names: Partial<HeaderNames> = {};
+  for (const p of Object.values(parameters ?? {}))
+    if (p.in === 'header' && typeof p['x-value'] === 'string')
+      names[p['x-value'] as keyof HeaderNames] = String(p.name);
+  const sources: Array<keyof HeaderNames> = [
+    'aspId',
+    'accessKey',
+    'timeZone',
+    'cryptoKeyId',
+    'correlationId',
+    'tranTime',
+    'tranToken',
+  ];
+  const missing = sources.filter((source) => names[source] === undefined);
+  if (missing.length > 0)
+    throw new Error(`the spec names no header for ${missing.join(', ')} (x-value on a header parameter)`);
+  return names as HeaderNames;
+}
+
 /** The zones the spec lets the mock read X-KM-Tran-Time in (`x-utc-offsets` on TimeZone). */
 export function utcOffsetsOf(contract: Contract): Record<string, number> {
   const schemas = (contract.spec.components as { schemas: Record<string, Record<string, unknown>> }).schemas;

@@ -1,7 +1,7 @@
 // The mock's request pipeline, independent of HTTP. Deterministic: the same
 // request gets the same response (only ciphertext and fresh correlation ids vary).
 import { createHash, randomBytes } from 'node:crypto';
-import { type Contract, envelopeFieldOf, refusalCodes } from './contract.ts';
+import { type Contract, envelopeFieldOf, headerNamesOf, refusalCodes } from './contract.ts';
 import { decryptRequest, type EncryptionKeys, encryptResponse } from './encryption.ts';
 import { echo, errorBody, errorFromDiagnostics, type MockError } from './errors.ts';
 import {
@@ -125,6 +125,9 @@ export async function createEngine(options: EngineOptions) {
   const registry = contract.spec['x-error-registry'];
   const codes = refusalCodes(contract);
   const envelope = envelopeFieldOf(contract);
+  const names = headerNamesOf(contract);
+  const correlationHeader = names.correlationId.toLowerCase();
+  const keyIdHeader = names.cryptoKeyId.toLowerCase();
   const hasEncData = (schema: Record<string, unknown>) => isObject(schema.properties) && envelope in schema.properties;
   // Prism dereferences the document in place: it gets a copy of its own.
   const operations = await loadOperations(structuredClone(contract.spec));
@@ -278,7 +281,7 @@ export async function createEngine(options: EngineOptions) {
     const now = signing?.now() ?? Date.now();
     const responseHeaders: Record<string, string> = {
       'content-type': 'application/json; charset=utf-8',
-      'x-km-correlation-id': headerSafe(headers['x-km-correlation-id'] ?? freshCorrelationId(now)),
+      [correlationHeader]: headerSafe(headers[correlationHeader] ?? freshCorrelationId(now)),
     };
     let cardLast4: string | undefined;
 
@@ -339,7 +342,7 @@ export async function createEngine(options: EngineOptions) {
       errorFromDiagnostics(list, contract.scenarios.validationCodes, op.headerNames);
     if (headerErrors.length > 0) return fail(toError(headerErrors));
     if (signing) {
-      const problem = verifyTranToken(headers, request.rawBody, signing);
+      const problem = verifyTranToken(headers, request.rawBody, signing, names);
       if (problem) return fail({ status: 400, code: codes.invalid, ...problem });
     }
 
@@ -347,12 +350,12 @@ export async function createEngine(options: EngineOptions) {
     let decrypted = false;
     if (encrypted && encryption) {
       if (bodyErrors.length > 0) return fail(toError(bodyErrors));
-      if (!headers['x-km-crypto-key-id']) {
+      if (!headers[keyIdHeader]) {
         return fail({
           status: 400,
           code: codes.missing,
-          field: 'X-KM-Crypto-Key-Id',
-          reason: 'X-KM-Crypto-Key-Id is missing on an encrypted body',
+          field: names.cryptoKeyId,
+          reason: `${names.cryptoKeyId} is missing on an encrypted body`,
         });
       }
       const plaintext = await decryptRequest(String((body as Record<string, unknown>)[envelope]), encryption);
@@ -387,7 +390,7 @@ export async function createEngine(options: EngineOptions) {
         text = JSON.stringify({
           [envelope]: await encryptResponse(text, { ...encryption, clientPublicKey: encryption.clientPublicKey }),
         });
-        extra['x-km-crypto-key-id'] = encryption.keyId;
+        extra[keyIdHeader] = encryption.keyId;
       }
       return {
         status: example.status,

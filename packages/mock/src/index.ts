@@ -1,4 +1,4 @@
-export { defaultGeneratedDir, loadContract, utcOffsetsOf } from './contract.ts';
+export { defaultGeneratedDir, headerNamesOf, loadContract, utcOffsetsOf } from './contract.ts';
 export type { EncryptionKeys } from './encryption.ts';
 export { loadKeys } from './encryption.ts';
 export { createEngine, type EngineOptions, type MockRequest, type MockResponse } from './engine.ts';
@@ -25,6 +25,7 @@ export { createMockServer, type MockServer, type MockServerOptions } from './ser
 export {
   parseZonedTime,
   type SignatureProblem,
+  type SignedHeaderNames,
   type SigningOptions,
   type UtcOffsets,
   verifyTranToken,

@@ -21,6 +21,13 @@ export interface SigningOptions {
   now: () => number;
 }
 
+/** The signed headers' names, from the spec (`x-value` on each header parameter). */
+export interface SignedHeaderNames {
+  tranToken: string;
+  tranTime: string;
+  timeZone: string;
+}
+
 /** What is wrong with a request's signature: the header and why (the caller answers with the invalid-input code). */
 export interface SignatureProblem {
   field: string;
@@ -38,35 +45,37 @@ export function verifyTranToken(
   headers: Record<string, string>,
   rawBody: Buffer,
   options: SigningOptions,
+  names: SignedHeaderNames,
 ): SignatureProblem | null {
-  const token = headers['x-km-tran-token'] ?? '';
+  const { tranToken, tranTime, timeZone } = names;
+  const token = headers[tranToken.toLowerCase()] ?? '';
   const match = /^KMV1:(\d{17}):([A-Za-z0-9+/]{43}=)$/.exec(token);
-  if (!match) return invalid('X-KM-Tran-Token', 'X-KM-Tran-Token is not KMV1:<17 digits>:<Base64 HMAC>');
+  if (!match) return invalid(tranToken, `${tranToken} is not KMV1:<17 digits>:<Base64 HMAC>`);
   const [, time17 = '', mac = ''] = match;
   const expected = createHmac('sha256', options.secret).update(rawBody).digest();
   const given = Buffer.from(mac, 'base64');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     return invalid(
-      'X-KM-Tran-Token',
-      'X-KM-Tran-Token does not match the body: HMAC-SHA256 over the exact body bytes with the sandbox secret',
+      tranToken,
+      `${tranToken} does not match the body: HMAC-SHA256 over the exact body bytes with the sandbox secret`,
     );
   }
-  if (headers['x-km-tran-time'] !== time17.slice(0, 14)) {
-    return invalid('X-KM-Tran-Time', 'X-KM-Tran-Time is not the time in X-KM-Tran-Token');
+  if (headers[tranTime.toLowerCase()] !== time17.slice(0, 14)) {
+    return invalid(tranTime, `${tranTime} is not the time in ${tranToken}`);
   }
-  const zone = headers['x-km-time-zone'] ?? '';
+  const zone = headers[timeZone.toLowerCase()] ?? '';
   const sent = parseZonedTime(time17, zone, options.utcOffsets);
   if (sent === null) {
     return invalid(
-      'X-KM-Time-Zone',
+      timeZone,
       `time zone ${zone} is not one the mock knows (${Object.keys(options.utcOffsets).join(', ')})`,
     );
   }
   const skew = Math.abs(options.now() - sent) / 1000;
   if (skew > options.windowSeconds) {
     return invalid(
-      'X-KM-Tran-Time',
-      `X-KM-Tran-Time is ${Math.round(skew)} s from the mock's clock (window ${options.windowSeconds} s)`,
+      tranTime,
+      `${tranTime} is ${Math.round(skew)} s from the mock's clock (window ${options.windowSeconds} s)`,
     );
   }
   return null;

@@ -11,7 +11,7 @@ import {
   redact,
   validateRequest,
 } from '../client.ts';
-import { operations, servers, successCode } from '../contract.ts';
+import { header, operations, servers, successCode } from '../contract.ts';
 import { env, loadCredentials, loadKeys, warnAll } from '../credentials.ts';
 import { Failure, type Io, maskCardNumbers, UsageError } from '../io.ts';
 import { joinUrl, parseBody, requireOperation, validationLine } from './shared.ts';
@@ -135,7 +135,7 @@ export async function callCommand(argv: string[], io: Io): Promise<number> {
     const envelope = { response: { code: error.code, message: error.message, description: error.description } };
     io.out(`${maskCardNumbers(JSON.stringify(envelope, null, 2))}\n`);
     throw new Failure(
-      `${error.code} ${maskCardNumbers(error.message)} (HTTP ${error.status}${error.correlationId ? `, X-KM-Correlation-Id ${error.correlationId}` : ''})`,
+      `${error.code} ${maskCardNumbers(error.message)} (HTTP ${error.status}${error.correlationId ? `, ${header.correlationId} ${error.correlationId}` : ''})`,
     );
   }
   if (error instanceof KonaplateValidationError) throw new UsageError(validationLine(error));

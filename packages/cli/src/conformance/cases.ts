@@ -6,6 +6,7 @@ import {
   codeGuesses,
   type Field,
   type Guess,
+  header,
   isEncryptedScenario,
   type MockScenario,
   type Operation,
@@ -182,7 +183,7 @@ function scenarioCases(operation: Operation, options: DeriveOptions, base: Recor
           skip: 'needs --crypto-key-id, --server-public-key and --client-private-key',
         };
       const keyId = schemaExample('CryptoKeyId');
-      return { ...common, body: { envelope }, ...(keyId ? { headers: { 'X-KM-Crypto-Key-Id': keyId } } : {}) };
+      return { ...common, body: { envelope }, ...(keyId ? { headers: { [header.cryptoKeyId]: keyId } } : {}) };
     }
     if (data && scenario.example in data) {
       const input = data[scenario.example];
@@ -288,7 +289,7 @@ export function deriveCases(options: DeriveOptions): Case[] {
     for (const field of operation.envelope) {
       const valid = envelopeExample?.[field.name];
       if (valid === undefined) continue;
-      const keyId = options.sampleHeaders['X-KM-Crypto-Key-Id'] ?? schemaExample('CryptoKeyId');
+      const keyId = options.sampleHeaders[header.cryptoKeyId] ?? schemaExample('CryptoKeyId');
       cases.push(
         ...fieldCases(
           operation,
@@ -296,7 +297,7 @@ export function deriveCases(options: DeriveOptions): Case[] {
           valid,
           (value) => ({
             body: { json: { ...envelopeExample, [field.name]: value } },
-            ...(keyId ? { headers: { 'X-KM-Crypto-Key-Id': keyId } } : {}),
+            ...(keyId ? { headers: { [header.cryptoKeyId]: keyId } } : {}),
           }),
           new Set(),
         ).filter((c) => c.kind === 'bounds'),
@@ -332,7 +333,7 @@ export function deriveCases(options: DeriveOptions): Case[] {
       },
     );
     const conflictsOf = (header: string) => operation.headers.find((h) => h.name === header)?.conflicts ?? [];
-    const tokenConflicts = conflictsOf('X-KM-Tran-Token');
+    const tokenConflicts = conflictsOf(header.tranToken);
     const refusal = { codes: [], anyRefusal: true };
     const signatureCases: Array<[Case['signing'], string]> = [
       ['tampered', 'signature: a value changed after signing'],
@@ -341,7 +342,10 @@ export function deriveCases(options: DeriveOptions): Case[] {
     ];
     // Only a contract that assumes a window (x-time-window-seconds) says how old is too old.
     if (staleSeconds !== undefined)
-      signatureCases.push(['stale', `signature: X-KM-Tran-Time ${staleSeconds} s old (twice the contract's window)`]);
+      signatureCases.push([
+        'stale',
+        `signature: ${header.tranTime} ${staleSeconds} s old (twice the contract's window)`,
+      ]);
     cases.push(
       ...signatureCases.map(([signing, name]) => ({
         operation,
@@ -350,7 +354,7 @@ export function deriveCases(options: DeriveOptions): Case[] {
         body: { json: base },
         signing,
         expect: refusal,
-        conflicts: signing === 'stale' ? [...tokenConflicts, ...conflictsOf('X-KM-Tran-Time')] : tokenConflicts,
+        conflicts: signing === 'stale' ? [...tokenConflicts, ...conflictsOf(header.tranTime)] : tokenConflicts,
       })),
     );
     return cases;

@@ -10,6 +10,7 @@ import {
   envelope as envelopeField,
   type Guess,
   guessesOf,
+  header,
   type JsonObject,
   registry,
   sensitiveNames,
@@ -143,7 +144,7 @@ export function checkAnswer(c: Case, answer: Answer, sent: Sent): Verdict {
   if (sent.correlationIdValid && echoed !== sent.correlationId) {
     (c.expect.tolerated?.includes(answer.status) ? warn : fail)(
       'correlation id echoed',
-      echoed === null ? 'X-KM-Correlation-Id is not echoed' : 'X-KM-Correlation-Id differs from the one sent',
+      echoed === null ? `${header.correlationId} is not echoed` : `${header.correlationId} differs from the one sent`,
     );
   }
 

@@ -1,7 +1,8 @@
 // The conformance report: a table per operation, the guesses a failure points
 // at, a totals line, and JUnit XML for CI. Server texts are masked (card
 // numbers to their last four); no secret is ever in the report.
-import { registry, successCode } from '../contract.ts';
+import { environmentVariables } from '../client.ts';
+import { header, registry, successCode } from '../contract.ts';
 import { maskCardNumbers } from '../io.ts';
 import type { Case } from './cases.ts';
 import type { Outcome } from './runner.ts';
@@ -59,11 +60,14 @@ export function hints(outcomes: Outcome[]): string[] {
   const failed = outcomes.filter((o) => o.result === 'fail');
   const lines: string[] = [];
   const signing = failed.filter(
-    (o) => o.case.kind !== 'bounds' && o.case.kind !== 'missing' && /^X-KM-Tran-(Token|Time)$/.test(o.named ?? ''),
+    (o) =>
+      o.case.kind !== 'bounds' &&
+      o.case.kind !== 'missing' &&
+      [header.tranToken, header.tranTime].includes(o.named ?? ''),
   );
   if (signing.length > 0)
     lines.push(
-      `hint: ${signing.length} failing case(s) were refused naming X-KM-Tran-Token or X-KM-Tran-Time: check the secret (KONAPLATE_SECRET_KEY or --secret-file) and this machine's clock before the token and time guesses.`,
+      `hint: ${signing.length} failing case(s) were refused naming ${header.tranToken} or ${header.tranTime}: check the secret (${environmentVariables.secretKey} or --secret-file) and this machine's clock before the token and time guesses.`,
     );
   const accepted = failed.filter((o) => o.case.kind === 'signature' && o.code === successCode);
   if (accepted.length > 0)

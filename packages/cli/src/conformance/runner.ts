@@ -11,7 +11,7 @@ import {
   signHeaders,
   TooLarge,
 } from '../client.ts';
-import { type Guess, headerField, isSensitive } from '../contract.ts';
+import { type Guess, header, headerField, isSensitive } from '../contract.ts';
 import { brokenKeywords } from '../keywords.ts';
 import { type Case, staleSeconds, tamper } from './cases.ts';
 import { type Answer, checkAnswer, type Finding, type Sent } from './checks.ts';
@@ -46,9 +46,9 @@ function applyHeaders(signed: Record<string, string>, changes: Record<string, st
 }
 
 function sentFacts(c: Case, headers: Array<[string, string]>, credentials: SigningCredentials): Sent {
-  const correlationId = headers.find(([n]) => n === 'X-KM-Correlation-Id')?.[1];
-  const schema = headerField('X-KM-Correlation-Id')?.schema ?? {};
-  const token = headers.find(([n]) => n === 'X-KM-Tran-Token')?.[1] ?? '';
+  const correlationId = headers.find(([n]) => n === header.correlationId)?.[1];
+  const schema = headerField(header.correlationId)?.schema ?? {};
+  const token = headers.find(([n]) => n === header.tranToken)?.[1] ?? '';
   const secrets = [
     { label: 'secret key', value: credentials.secretKey },
     { label: 'access key', value: credentials.accessKey },
@@ -88,7 +88,7 @@ async function sendRaw(c: Case, options: RunOptions): Promise<{ answer: Answer; 
     ...options.credentials,
     ...(c.signing === 'wrong-secret' ? { secretKey: `${options.credentials.secretKey}-not-the-secret` } : {}),
     ...(c.signing === 'stale' ? { now: () => Date.now() - (staleSeconds ?? 0) * 1000 } : {}),
-    ...(c.headers?.['X-KM-Crypto-Key-Id'] ? { cryptoKeyId: c.headers['X-KM-Crypto-Key-Id'] } : {}),
+    ...(c.headers?.[header.cryptoKeyId] ? { cryptoKeyId: c.headers[header.cryptoKeyId] } : {}),
   };
   const signed = await signHeaders(credentials, text);
   const headers = applyHeaders(signed, c.headers);
