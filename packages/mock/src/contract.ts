@@ -46,32 +46,33 @@ export function envelopeFieldOf(contract: Contract): string {
   return field;
 }
 
-/** What fills each common request header (its parameter's `x-value`), and the header's name. */
-export type HeaderNames = Record<
-  'aspId' | 'accessKey' | 'timeZone' | 'cryptoKeyId' | 'correlationId' | 'tranTime' | 'tranToken',
-  string
->;
+/** The headers the mock reads or writes itself, named by what fills them (the parameter's `x-value`). */
+export interface HeaderNames {
+  timeZone: string;
+  cryptoKeyId: string;
+  correlationId: string;
+  tranTime: string;
+  tranToken: string;
+}
 
-/** The common request headers' names by what fills them, from the spec's `x-value`s (every one is required). */
+/** The names of the headers the mock works with, from the spec's `x-value`s; a spec without one of them cannot be served. */
 export function headerNamesOf(contract: Contract): HeaderNames {
   const parameters = (contract.spec.components as { parameters?: Record<string, Record<string, unknown>> }).parameters;
-  const names: Partial<HeaderNames> = {};
+  const bySource = new Map<string, string>();
   for (const p of Object.values(parameters ?? {}))
-    if (p.in === 'header' && typeof p['x-value'] === 'string')
-      names[p['x-value'] as keyof HeaderNames] = String(p.name);
-  const sources: Array<keyof HeaderNames> = [
-    'aspId',
-    'accessKey',
-    'timeZone',
-    'cryptoKeyId',
-    'correlationId',
-    'tranTime',
-    'tranToken',
-  ];
-  const missing = sources.filter((source) => names[source] === undefined);
-  if (missing.length > 0)
-    throw new Error(`the spec names no header for ${missing.join(', ')} (x-value on a header parameter)`);
-  return names as HeaderNames;
+    if (p.in === 'header' && typeof p['x-value'] === 'string') bySource.set(p['x-value'], String(p.name));
+  const name = (source: keyof HeaderNames): string => {
+    const found = bySource.get(source);
+    if (found === undefined) throw new Error(`the spec names no header for ${source} (x-value on a header parameter)`);
+    return found;
+  };
+  return {
+    timeZone: name('timeZone'),
+    cryptoKeyId: name('cryptoKeyId'),
+    correlationId: name('correlationId'),
+    tranTime: name('tranTime'),
+    tranToken: name('tranToken'),
+  };
 }
 
 /** The zones the spec lets the mock read X-KM-Tran-Time in (`x-utc-offsets` on TimeZone). */
