@@ -15,6 +15,7 @@ import { build } from 'esbuild';
 import { parseDocument } from 'yaml';
 import { bundleOptions } from '../packages/client/scripts/build.ts';
 import { repoRoot } from '../scripts/lib/paths.ts';
+import { addOperationToCodes, operationsByCode } from '../scripts/lib/registry-source.ts';
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
@@ -33,7 +34,7 @@ async function syntheticSpec(dir: string, extra: number): Promise<string> {
   await rm(dir, { recursive: true, force: true });
   await cp(join(repoRoot, 'spec'), spec, { recursive: true });
   const entry = parseDocument(await readFile(join(spec, 'openapi.yaml'), 'utf8'));
-  const registry = parseDocument(await readFile(join(spec, 'registry/error-codes.yaml'), 'utf8'));
+  const listed = await operationsByCode(spec);
   const templates = Object.entries(entry.toJS().paths as Record<string, { $ref: string }>);
   for (let i = 0; i < extra; i += 1) {
     const [path, { $ref }] = templates[i % templates.length] as [string, { $ref: string }];
@@ -55,13 +56,10 @@ async function syntheticSpec(dir: string, extra: number): Promise<string> {
     const file = $ref.replace(/\.yaml$/, `_${s}.yaml`);
     await writeFile(join(spec, file), doc.toString());
     entry.setIn(['paths', `${path}-${s.toLowerCase()}`], entry.createNode({ $ref: file }));
-    for (const item of Object.keys(registry.toJS() as object)) {
-      const ops = registry.getIn([item, 'operations']) as { toJSON(): string[]; add(v: string): void };
-      if (ops.toJSON().includes(id)) ops.add(`${id}${s}`);
-    }
+    const codes = [...listed].filter(([, operations]) => operations.includes(id)).map(([code]) => code);
+    await addOperationToCodes(spec, `${id}${s}`, codes);
   }
   await writeFile(join(spec, 'openapi.yaml'), entry.toString());
-  await writeFile(join(spec, 'registry/error-codes.yaml'), registry.toString());
   return join(spec, 'openapi.yaml');
 }
 

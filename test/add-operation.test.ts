@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { generateAll, writeGenerated } from '../scripts/lib/generate.ts';
 import { repoRoot } from '../scripts/lib/paths.ts';
+import { addOperationToCodes } from '../scripts/lib/registry-source.ts';
 
 const fixture = join(repoRoot, 'test/fixtures/third-operation');
 // Inside the repository (and ignored by git) so that the copied client resolves its dependencies as it does here.
@@ -62,12 +63,7 @@ beforeAll(async () => {
   const root = parseDocument(await readFile(join(work, 'spec/openapi.yaml'), 'utf8'));
   root.setIn(['paths', added.path], root.createNode({ $ref: added.ref }));
   await writeFile(join(work, 'spec/openapi.yaml'), root.toString());
-  const registry = parseDocument(await readFile(join(work, 'spec/registry/error-codes.yaml'), 'utf8'));
-  for (const code of added.codes) {
-    const list = registry.getIn([code, 'operations']) as { add(value: unknown): void };
-    list.add(added.operationId);
-  }
-  await writeFile(join(work, 'spec/registry/error-codes.yaml'), registry.toString());
+  await addOperationToCodes(join(work, 'spec'), added.operationId, added.codes);
 
   const files = await generateAll(join(work, 'spec/openapi.yaml'));
   generatedNames = files.map((f) => f.path);

@@ -15,6 +15,7 @@ import { docsSiteFiles } from '../scripts/lib/docs-site.ts';
 import { mockScenarios } from '../scripts/lib/mock-scenarios.ts';
 import type { JsonObject } from '../scripts/lib/openapi-document.ts';
 import { generatedDir, repoRoot } from '../scripts/lib/paths.ts';
+import { addOperationToCodes } from '../scripts/lib/registry-source.ts';
 import { buildBundle, bundleFiles, mockFiles } from '../scripts/lib/targets.ts';
 import { loadBundle, propertyAt } from './support/bundle.ts';
 import { runCollection } from './support/newman.ts';
@@ -279,13 +280,7 @@ ${headers}
       'paths:\n  /api/v1/card/balance/inquiry:\n    $ref: paths/api_v1_card_balance_inquiry.yaml\n',
     );
     // The registry says which operations return which code: the new one returns these two.
-    const registry = join(dir, 'registry/error-codes.yaml');
-    const lines = readFileSync(registry, 'utf8').split('\n');
-    for (const code of ['000_000', '003_029']) {
-      const at = lines.findIndex((l, i) => l === '  operations:' && i > lines.indexOf(`'${code}':`));
-      lines.splice(at + 1, 0, '    - inquireCardBalance');
-    }
-    writeFileSync(registry, lines.join('\n'));
+    await addOperationToCodes(dir, 'inquireCardBalance', ['000_000', '003_029']);
     const bundle = await buildBundle(join(dir, 'openapi.yaml'));
     const files = Object.fromEntries(
       (await docsSiteFiles(bundle, mockScenarios(bundle))).map((f) => [f.path, f.content]),

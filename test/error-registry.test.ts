@@ -1,6 +1,8 @@
 // The error registry and the examples agree, every seed Test Data scenario has
 // its named example, and the derivation refuses a code or text it cannot vouch for.
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { errorRegistry } from '../generated/types/error-codes.ts';
 import { deriveBundle, SpecError } from '../scripts/lib/derive.ts';
@@ -8,6 +10,7 @@ import type { ErrorRegistry, JsonObject, OpenApiDocument } from '../scripts/lib/
 import { examplesOf, operationsOf } from '../scripts/lib/openapi-document.ts';
 import { registrySchemaPath, specEntry } from '../scripts/lib/paths.ts';
 import { bundleSpec } from '../scripts/lib/redocly.ts';
+import { addOperationToCodes, operationsByCode, registryEntryFiles } from '../scripts/lib/registry-source.ts';
 import { loadBundle } from './support/bundle.ts';
 
 const doc = loadBundle();
@@ -185,5 +188,42 @@ describe('derivation', () => {
     const e = structuredClone(raw);
     e['x-error-registry']['003_067']?.operations.push('inquireNothing');
     expect(problemsOf(e)).toEqual([expect.stringMatching(/names unknown operation inquireNothing/)]);
+  });
+});
+
+describe('the registry source: one file per code', () => {
+  const specDir = dirname(specEntry);
+
+  it('lists each code once, as a $ref to codes/<code>.yaml, and every file in codes/ is listed', async () => {
+    const files = await registryEntryFiles(specDir);
+    for (const [code, file] of files) expect(relative(specDir, file)).toBe(`registry/codes/${code}.yaml`);
+    const onDisk = readdirSync(join(specDir, 'registry/codes')).map((f) => f.replace(/\.yaml$/, ''));
+    expect(onDisk.sort()).toEqual([...files.keys()].sort());
+    expect([...files.keys()]).toEqual(Object.keys(registry));
+  });
+
+  it('refuses an entry written inline in the index, naming the code', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kona-registry-'));
+    try {
+      mkdirSync(join(dir, 'registry'));
+      writeFileSync(join(dir, 'registry/error-codes.yaml'), "'000_000':\n  httpStatus: 200\n");
+      await expect(registryEntryFiles(dir)).rejects.toThrow(/000_000 must be a \$ref to its own file/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('adds an operation to the codes it names, and only to those', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kona-registry-'));
+    try {
+      cpSync(join(specDir, 'registry'), join(dir, 'registry'), { recursive: true });
+      await addOperationToCodes(dir, 'inquireCardBalance', ['000_000', '003_029']);
+      const listed = await operationsByCode(dir);
+      const withIt = [...listed].filter(([, ops]) => ops.includes('inquireCardBalance')).map(([code]) => code);
+      expect(withIt).toEqual(['000_000', '003_029']);
+      await expect(addOperationToCodes(dir, 'x', ['003_999'])).rejects.toThrow(/has no code 003_999/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -8,6 +8,7 @@ import { createMockServer, loadContract, utcOffsetsOf } from '@konaplate-contrac
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { generateEverything, writeGenerated } from '../../../scripts/lib/generate.ts';
+import { addOperationToCodes } from '../../../scripts/lib/registry-source.ts';
 import { repoRoot, SECRET } from './support.ts';
 
 const fixture = join(repoRoot, 'test/fixtures/third-operation');
@@ -32,10 +33,7 @@ beforeAll(async () => {
   const root = parseDocument(await readFile(join(work, 'spec/openapi.yaml'), 'utf8'));
   root.setIn(['paths', added.path], root.createNode({ $ref: added.ref }));
   await writeFile(join(work, 'spec/openapi.yaml'), root.toString());
-  const registry = parseDocument(await readFile(join(work, 'spec/registry/error-codes.yaml'), 'utf8'));
-  for (const code of added.codes)
-    (registry.getIn([code, 'operations']) as { add(v: unknown): void }).add(added.operationId);
-  await writeFile(join(work, 'spec/registry/error-codes.yaml'), registry.toString());
+  await addOperationToCodes(join(work, 'spec'), added.operationId, added.codes);
 
   const { files, outside } = await generateEverything(join(work, 'spec/openapi.yaml'));
   await writeGenerated(join(work, 'generated'), files);
