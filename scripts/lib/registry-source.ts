@@ -8,7 +8,7 @@ import { parse, parseDocument } from 'yaml';
 import { SpecError } from './openapi-document.ts';
 
 /** The index file of the registry under a spec folder. */
-export const registryIndexPath = (specDir: string) => resolve(specDir, 'registry/error-codes.yaml');
+const registryIndexPath = (specDir: string) => resolve(specDir, 'registry/error-codes.yaml');
 
 /** Each code of the registry under `specDir`, with the path of the file that holds its entry, in the index's order. */
 export async function registryEntryFiles(specDir: string): Promise<Map<string, string>> {
