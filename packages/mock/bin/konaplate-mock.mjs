@@ -3,4 +3,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../src/cli.ts');
+const { processIo, run } = await import('../src/cli.ts');
+process.exit(await run(process.argv.slice(2), await processIo()));

@@ -22,7 +22,7 @@ export const contractFiles = ['openapi.json', 'mock/scenarios.json'];
 
 export const bundleOptions: BuildOptions = {
   entryPoints: {
-    cli: join(root, 'src/cli.ts'),
+    cli: join(root, 'src/main.ts'),
     index: join(root, 'src/index.ts'),
     scenarios: join(root, 'src/scenarios.ts'),
   },

@@ -1,9 +1,10 @@
-// konaplate-mock: the QA mock server. `--help` lists the options.
-import cluster from 'node:cluster';
+// konaplate-mock: the QA mock server. `run` is the whole command line (tests call it in process);
+// main.ts and bin/konaplate-mock.mjs are the executables around it. `--help` lists the options.
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, delimiter, dirname, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { maskCardNumbers } from '@konaplate-contract/contract/protocol';
 import { type Contract, loadContract, timeWindowOf, utcOffsetsOf } from './contract.ts';
 import type { EncryptionKeys } from './encryption.ts';
 import {
@@ -21,7 +22,7 @@ import { describeScenario } from './scenarios.ts';
 // Prism, jose and the server load only once the options are known to be good (see serve()),
 // so --help, --list and a bad option answer at once.
 
-const help = `konaplate-mock: Prism-based mock of Konaplate's card APIs (every operation of the bundled spec)
+export const help = `konaplate-mock: Prism-based mock of Konaplate's card APIs (every operation of the bundled spec)
 
 Options:
   --port <n>                 port to listen on (default 4010; 0 picks a free one)
@@ -51,12 +52,83 @@ Per request (headers):
 
 Exit codes: 0 stopped cleanly, 1 could not serve (e.g. the port is in use), 2 bad options.`;
 
+/** What a worker tells its primary: where it listens, or the one line saying why it cannot serve. */
+export type WorkerMessage = { listening: string } | { failed: string };
+
+/** A worker process as the primary sees it. */
+export interface ClusterWorker {
+  on(event: 'message', listener: (message: WorkerMessage) => void): unknown;
+  /** Asks the worker to stop (SIGTERM). */
+  kill(): void;
+}
+
+/** Several server processes sharing the port: Node's cluster, or a stand-in in tests. */
+export interface ClusterIo {
+  /** This process is a worker a primary started with the same command line. */
+  isWorker: boolean;
+  /** Starts a worker (primary only). */
+  fork(): ClusterWorker;
+  /** Calls back with each worker's exit code (primary only; null: killed by a signal). */
+  onExit(listener: (code: number | null) => void): void;
+  /** Sends a message to the primary (worker only); resolves once it is on its way. */
+  tell(message: WorkerMessage): Promise<void>;
+}
+
+/** Everything the command touches outside itself. */
+export interface MockIo {
+  out(text: string): void;
+  err(text: string): void;
+  env: Readonly<Record<string, string | undefined>>;
+  /** The file the command runs as (process.argv[1]) and the working directory: for the command named in hints. */
+  script: string;
+  cwd: string;
+  /** Resolves when the server is to stop (SIGINT, SIGTERM; for a worker also its primary gone). */
+  waitForStop(): Promise<void>;
+  /** Several processes for --workers above 1; without it one server runs in this process. */
+  cluster?: ClusterIo;
+}
+
+/** The real process: its streams, environment, signals and Node's cluster. */
+export async function processIo(): Promise<MockIo> {
+  const { default: cluster } = await import('node:cluster');
+  if (cluster.isWorker) cluster.worker?.on('error', () => process.exit(1));
+  return {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    env: process.env,
+    script: process.argv[1] ?? 'konaplate-mock',
+    cwd: process.cwd(),
+    waitForStop: () =>
+      new Promise((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+        process.once('disconnect', stop);
+      }),
+    cluster: {
+      isWorker: cluster.isWorker,
+      fork: () => {
+        const worker = cluster.fork();
+        return { on: (event, listener) => worker.on(event, listener), kill: () => worker.process.kill('SIGTERM') };
+      },
+      onExit: (listener) => cluster.on('exit', (_, code) => listener(code)),
+      tell: (message) => new Promise((resolve) => (process.send ? process.send(message, () => resolve()) : resolve())),
+    },
+  };
+}
+
+/** A usage mistake: one line, exit 2. */
+class UsageError extends Error {}
+
+/** A runtime failure (cannot listen, cannot serve this contract): the line as it is, exit 1. */
+class ServeError extends Error {}
+
 /**
  * This command as it was started, to name in hints: a package script
  * (`pnpm mock`), npx, a bin on the PATH, or node and the file.
  */
-function thisCommand(): string {
-  const env = process.env;
+function thisCommand(io: MockIo): string {
+  const env = io.env;
   const agent = (env.npm_config_user_agent ?? '').split('/')[0];
   const script = env.npm_lifecycle_event;
   // Only when the script being run is this mock, not a test runner that started it.
@@ -67,21 +139,20 @@ function thisCommand(): string {
     if (agent === 'yarn') return `yarn ${script}`;
     return `npm run ${script} --`;
   }
-  const file = process.argv[1] ?? 'konaplate-mock';
+  const file = io.script;
   if ((env.PATH ?? '').split(delimiter).includes(dirname(file))) return basename(file);
-  const path = relative(process.cwd(), file) || file;
+  const path = relative(io.cwd, file) || file;
   return /\.[cm]?[jt]s$/.test(file) ? `node ${path}` : path.includes('/') ? path : `./${path}`;
 }
 
-/** A usage mistake: one line, exit 2. */
-function fail(message: string): never {
-  console.error(`konaplate-mock: ${message}. Run \`${thisCommand()} --help\` for the options.`);
-  process.exit(2);
-}
+const fail = (message: string): never => {
+  throw new UsageError(message);
+};
 
-function readArgs() {
+function readArgs(argv: string[]) {
   try {
     return parseArgs({
+      args: argv,
       options: {
         port: { type: 'string', default: '4010' },
         host: { type: 'string', default: '127.0.0.1' },
@@ -108,17 +179,13 @@ function readArgs() {
   }
 }
 
-const args = readArgs();
-if (args.help) {
-  console.log(help);
-  process.exit(0);
-}
 const integer = (name: string, text: string, min: number, max: number) => {
   const value = Number(text);
   if (!/^\d+$/.test(text) || !Number.isInteger(value) || value < min || value > max)
     fail(`--${name} must be a whole number from ${min} to ${max}, got "${text}"`);
   return value;
 };
+
 const readText = (flag: string, path: string) => {
   try {
     return readFileSync(path, 'utf8');
@@ -127,39 +194,76 @@ const readText = (flag: string, path: string) => {
   }
 };
 
-const port = integer('port', args.port, 0, 65535);
-const workers = args.workers ? integer('workers', args.workers, 1, 16) : Math.min(2, availableParallelism());
+/** The options of a command line, checked: every mistake is a UsageError naming the flag and the rule. */
+function readOptions(argv: string[], io: MockIo) {
+  const args = readArgs(argv);
+  if (args.help) return { help: true as const };
+  const port = integer('port', args.port, 0, 65535);
+  const workers = args.workers ? integer('workers', args.workers, 1, 16) : Math.min(2, availableParallelism());
 
-let latency: Latency | undefined;
-if (args.latency !== undefined) {
-  const parsed = parseLatency(args.latency);
-  if ('error' in parsed) fail(`--latency: ${parsed.error}`);
-  latency = parsed;
-}
-let faultRate = 0;
-if (args['fault-rate'] !== undefined) {
-  const text = args['fault-rate'];
-  faultRate = Number(text);
-  if (!/^\d*\.?\d+$/.test(text) || !(faultRate >= 0 && faultRate <= 1))
-    fail(`--fault-rate must be a number from 0 to 1 (0.1 is 10%), got "${text}"`);
-}
-const faultMode = (args['fault-mode'] ?? '503') as FaultMode;
-if (!faultModes.includes(faultMode)) fail(`--fault-mode must be ${faultModes.join(', ')}, got "${args['fault-mode']}"`);
-if (args['fault-mode'] !== undefined && args['fault-rate'] === undefined)
-  fail('--fault-mode needs --fault-rate (or send X-Konaplate-Mock-Fault on a request)');
+  let latency: Latency | undefined;
+  if (args.latency !== undefined) {
+    const parsed = parseLatency(args.latency);
+    if ('error' in parsed) fail(`--latency: ${parsed.error}`);
+    else latency = parsed;
+  }
+  let faultRate = 0;
+  if (args['fault-rate'] !== undefined) {
+    const text = args['fault-rate'];
+    faultRate = Number(text);
+    if (!/^\d*\.?\d+$/.test(text) || !(faultRate >= 0 && faultRate <= 1))
+      fail(`--fault-rate must be a number from 0 to 1 (0.1 is 10%), got "${text}"`);
+  }
+  const faultMode = (args['fault-mode'] ?? '503') as FaultMode;
+  if (!faultModes.includes(faultMode))
+    fail(`--fault-mode must be ${faultModes.join(', ')}, got "${args['fault-mode']}"`);
+  if (args['fault-mode'] !== undefined && args['fault-rate'] === undefined)
+    fail('--fault-mode needs --fault-rate (or send X-Konaplate-Mock-Fault on a request)');
 
-let contract: Contract;
-try {
-  contract = loadContract(args['generated-dir']);
-} catch (error) {
-  fail((error as Error).message);
-}
-const windowSeconds =
-  args['time-window'] !== undefined
-    ? integer('time-window', args['time-window'], 1, 86_400)
-    : (timeWindowOf(contract) ?? fail('the spec gives no x-time-window-seconds on X-KM-Tran-Time: pass --time-window'));
+  let contract: Contract;
+  try {
+    contract = loadContract(args['generated-dir']);
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+  const windowSeconds =
+    args['time-window'] !== undefined
+      ? integer('time-window', args['time-window'], 1, 86_400)
+      : (timeWindowOf(contract) ??
+        fail('the spec gives no x-time-window-seconds on X-KM-Tran-Time: pass --time-window'));
+  if (args.list) return { help: false as const, list: true as const, contract };
 
-function scenarioTable(): string {
+  const secret =
+    io.env.KONAPLATE_MOCK_SECRET ??
+    (args['secret-file'] ? readText('secret-file', args['secret-file']).trim() : undefined);
+  if (secret !== undefined && secret.length === 0) fail('the sandbox secret is empty');
+  if (args['client-public-key'] && !args['server-private-key']) fail('--client-public-key needs --server-private-key');
+  return {
+    help: false as const,
+    list: false as const,
+    contract,
+    port,
+    host: args.host,
+    workers,
+    quiet: args.quiet,
+    latency,
+    faultRate,
+    faultMode,
+    windowSeconds,
+    secret,
+    keyFiles: args['server-private-key']
+      ? {
+          keyId: args['crypto-key-id'],
+          serverPrivateKey: args['server-private-key'],
+          clientPublicKey: args['client-public-key'],
+        }
+      : undefined,
+  };
+}
+
+type ServeOptions = Extract<ReturnType<typeof readOptions>, { list: false }>;
+
+function scenarioTable(contract: Contract): string {
   const rows = contract.scenarios.operations.flatMap((op) => [
     ...op.scenarios.map((s) => [
       `${op.method.toUpperCase()} ${op.path}`,
@@ -183,145 +287,177 @@ function scenarioTable(): string {
 }
 
 /** How to choose an answer with Prefer, with an example pair from the spec. */
-function preferHint(): string {
+function preferHint(contract: Contract): string {
   const op = contract.scenarios.operations.find((o) => o.scenarios.some((s) => s.status !== 200));
   const sample = op?.scenarios.find((s) => s.status !== 200);
   const both = sample ? ` (Prefer: code=${sample.status}, example=${sample.example})` : '';
   return `Any answer is also reachable with the header Prefer: example=<name>, code=<status>, or both${both}.`;
 }
 
-const operationCount = contract.scenarios.operations.length;
-const operationsLine = `${operationCount} operation${operationCount === 1 ? '' : 's'} from the spec: ${contract.scenarios.operations.map((o) => o.operationId).join(', ')}`;
-
-if (args.list) {
-  console.log(`${operationsLine}\n\n${scenarioTable()}\n\n${preferHint()}`);
-  process.exit(0);
+function operationsLine(contract: Contract): string {
+  const operations = contract.scenarios.operations;
+  return `${operations.length} operation${operations.length === 1 ? '' : 's'} from the spec: ${operations.map((o) => o.operationId).join(', ')}`;
 }
 
-const secret =
-  process.env.KONAPLATE_MOCK_SECRET ??
-  (args['secret-file'] ? readText('secret-file', args['secret-file']).trim() : undefined);
-if (secret !== undefined && secret.length === 0) fail('the sandbox secret is empty');
-if (args['client-public-key'] && !args['server-private-key']) fail('--client-public-key needs --server-private-key');
+function banner(options: ServeOptions, url: URL, count: number): string {
+  const modes = [
+    options.secret ? `strict signing on (window ${options.windowSeconds} s)` : 'strict signing off',
+    options.keyFiles
+      ? `encryption on${options.keyFiles.clientPublicKey ? '' : ' (responses in plaintext: no client key)'}`
+      : 'encryption off',
+    describeLatency(options.latency),
+    describeFaults(options.faultRate, options.faultMode),
+  ];
+  return `Konaplate mock listening on ${url.href.replace(/\/$/, '')} (${count} worker${count > 1 ? 's' : ''}; ${modes.join('; ')})
+${operationsLine(options.contract)}
 
-const listenProblems: Record<string, string> = {
-  EADDRINUSE: `the port is in use; stop what holds it, or run \`${thisCommand()} --port 0\` for a free one`,
-  EACCES: `permission denied; choose a port above 1023 (\`${thisCommand()} --port 0\` picks a free one)`,
-  EADDRNOTAVAIL: 'the address is not one of this machine; choose another with --host <addr>',
-};
-const listenFailure = (error: NodeJS.ErrnoException) =>
-  `konaplate-mock: cannot listen on ${args.host}:${port} (${error.code ?? 'error'}): ${listenProblems[error.code ?? ''] ?? error.message}`;
+${scenarioTable(options.contract)}
 
-/** A runtime failure, not a usage one: one line, exit 1. A worker lets the primary say it, once. */
-function stopWith(line: string): void {
-  if (cluster.isWorker) process.send?.({ failed: line }, () => process.exit(1));
-  else {
-    console.error(line);
-    process.exit(1);
-  }
+${preferHint(options.contract)}
+Per request: X-Konaplate-Mock-Latency: <ms> delays an answer; X-Konaplate-Mock-Fault: 503|drop|none injects a fault. Ctrl-C stops.
+`;
 }
 
 /** The encryption keys of the flags, or a usage failure naming the flag (exit 2). */
-async function loadEncryption(): Promise<EncryptionKeys | undefined> {
-  if (!args['server-private-key']) return undefined;
+async function loadEncryption(options: ServeOptions): Promise<EncryptionKeys | undefined> {
+  const files = options.keyFiles;
+  if (!files) return undefined;
   const { loadKeys } = await import('./encryption.ts');
   try {
     return await loadKeys({
-      keyId: args['crypto-key-id'],
-      serverPrivateKey: readText('server-private-key', args['server-private-key']),
-      clientPublicKey: args['client-public-key'] ? readText('client-public-key', args['client-public-key']) : undefined,
+      keyId: files.keyId,
+      serverPrivateKey: readText('server-private-key', files.serverPrivateKey),
+      clientPublicKey: files.clientPublicKey ? readText('client-public-key', files.clientPublicKey) : undefined,
     });
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     return fail(`cannot use the encryption keys: ${(error as Error).message}`);
   }
 }
 
-async function serve(): Promise<void> {
+const listenProblems = (command: string): Record<string, string> => ({
+  EADDRINUSE: `the port is in use; stop what holds it, or run \`${command} --port 0\` for a free one`,
+  EACCES: `permission denied; choose a port above 1023 (\`${command} --port 0\` picks a free one)`,
+  EADDRNOTAVAIL: 'the address is not one of this machine; choose another with --host <addr>',
+});
+
+/** One server in this process; `ready` is told where it listens. Resolves once it has stopped. */
+async function serve(options: ServeOptions, io: MockIo, ready: (url: URL) => Promise<void> | void): Promise<void> {
   const { createMockServer } = await import('./server.ts');
-  const encryption = await loadEncryption();
+  const encryption = await loadEncryption(options);
   let mock: import('./server.ts').MockServer;
   try {
     mock = await createMockServer({
-      contract,
-      signing: secret ? { secret, windowSeconds, now: Date.now, utcOffsets: utcOffsetsOf(contract) } : undefined,
+      contract: options.contract,
+      signing: options.secret
+        ? {
+            secret: options.secret,
+            windowSeconds: options.windowSeconds,
+            now: Date.now,
+            utcOffsets: utcOffsetsOf(options.contract),
+          }
+        : undefined,
       encryption,
-      injection: latency || faultRate > 0 ? { latency, faultRate, faultMode } : undefined,
-      log: args.quiet ? undefined : (line) => process.stdout.write(`${line}\n`),
+      injection:
+        options.latency || options.faultRate > 0
+          ? { latency: options.latency, faultRate: options.faultRate, faultMode: options.faultMode }
+          : undefined,
+      log: options.quiet ? undefined : (line) => io.out(`${line}\n`),
     });
   } catch (error) {
-    // The contract cannot be served (a scenario table that does not match the spec, ...): one line, exit 1.
-    return stopWith(`konaplate-mock: cannot serve this contract: ${(error as Error).message.split('\n')[0]}`);
+    // The contract cannot be served (a scenario table that does not match the spec, ...).
+    throw new ServeError(`konaplate-mock: cannot serve this contract: ${(error as Error).message.split('\n')[0]}`);
   }
   let url: URL;
   try {
-    url = await mock.listen(port, args.host);
+    url = await mock.listen(options.port, options.host);
   } catch (error) {
-    return stopWith(listenFailure(error as NodeJS.ErrnoException));
+    const { code, message } = error as NodeJS.ErrnoException;
+    throw new ServeError(
+      `konaplate-mock: cannot listen on ${options.host}:${options.port} (${code ?? 'error'}): ${listenProblems(thisCommand(io))[code ?? ''] ?? message}`,
+    );
   }
-  const stop = () => {
-    mock.close().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  process.once('disconnect', stop);
-  if (cluster.isPrimary) announce(url, 1);
-  else process.send?.({ listening: url.href });
+  const stopped = io.waitForStop();
+  await ready(url);
+  await stopped;
+  await mock.close();
 }
 
-function announce(url: URL, count: number) {
-  const modes = [
-    secret ? `strict signing on (window ${windowSeconds} s)` : 'strict signing off',
-    args['server-private-key']
-      ? `encryption on${args['client-public-key'] ? '' : ' (responses in plaintext: no client key)'}`
-      : 'encryption off',
-    describeLatency(latency),
-    describeFaults(faultRate, faultMode),
-  ];
-  console.log(`Konaplate mock listening on ${url.href.replace(/\/$/, '')} (${count} worker${count > 1 ? 's' : ''}; ${modes.join('; ')})
-${operationsLine}
-
-${scenarioTable()}
-
-${preferHint()}
-Per request: X-Konaplate-Mock-Latency: <ms> delays an answer; X-Konaplate-Mock-Fault: 503|drop|none injects a fault. Ctrl-C stops.`);
-}
-
-if (workers > 1 && cluster.isPrimary) {
+/** The primary of several workers: starts them, announces once all listen, stops them all; resolves to the exit code. */
+async function lead(options: ServeOptions, io: MockIo, cluster: ClusterIo): Promise<number> {
   // Bad keys are a usage error the primary reports once (exit 2), before any worker starts.
-  await loadEncryption();
-  let listening = 0;
-  let alive = workers;
-  let stopping = false;
-  let exitCode = 0;
-  /** Stops every worker, then exits with the code once they are all gone (none writes to a closed channel). */
-  const stopAll = (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    exitCode = code;
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
-  };
-  for (let i = 0; i < workers; i += 1) {
-    cluster.fork().on('message', (message: { listening?: string; failed?: string }) => {
-      if (message.failed) {
-        if (!stopping) console.error(message.failed);
+  await loadEncryption(options);
+  return new Promise((resolve) => {
+    const workers: ClusterWorker[] = [];
+    let listening = 0;
+    let alive = options.workers;
+    let stopping = false;
+    let exitCode = 0;
+    /** Stops every worker; the code is the exit code once they are all gone (none writes to a closed channel). */
+    const stopAll = (code: number) => {
+      if (stopping) return;
+      stopping = true;
+      exitCode = code;
+      for (const worker of workers) worker.kill();
+    };
+    cluster.onExit((code) => {
+      if (!stopping && code !== 0) {
+        io.err(`konaplate-mock: a worker exited with ${code}; stopping\n`);
         stopAll(1);
-        return;
       }
-      listening += 1;
-      if (message.listening && listening === workers && !stopping) announce(new URL(message.listening), workers);
+      alive -= 1;
+      if (alive === 0) resolve(exitCode);
     });
-  }
-  cluster.on('exit', (_, code) => {
-    if (!stopping && code !== 0) {
-      console.error(`konaplate-mock: a worker exited with ${code}; stopping`);
-      stopAll(1);
+    io.waitForStop().then(() => stopAll(0));
+    for (let i = 0; i < options.workers; i += 1) {
+      const worker = cluster.fork();
+      workers.push(worker);
+      worker.on('message', (message) => {
+        if ('failed' in message) {
+          if (!stopping) io.err(`${message.failed}\n`);
+          stopAll(1);
+          return;
+        }
+        listening += 1;
+        if (listening === options.workers && !stopping)
+          io.out(banner(options, new URL(message.listening), options.workers));
+      });
     }
-    alive -= 1;
-    if (alive === 0) process.exit(exitCode);
   });
-  process.once('SIGINT', () => stopAll(0));
-  process.once('SIGTERM', () => stopAll(0));
-} else {
-  if (cluster.isWorker) cluster.worker?.on('error', () => process.exit(1));
-  await serve();
+}
+
+/** Runs one command line; resolves to the exit code once the mock has stopped. Never throws, never prints a stack trace. */
+export async function run(argv: string[], io: MockIo): Promise<number> {
+  const worker = io.cluster?.isWorker === true;
+  try {
+    const options = readOptions(argv, io);
+    if (options.help) {
+      io.out(`${help}\n`);
+      return 0;
+    }
+    if (options.list) {
+      io.out(
+        `${operationsLine(options.contract)}\n\n${scenarioTable(options.contract)}\n\n${preferHint(options.contract)}\n`,
+      );
+      return 0;
+    }
+    if (io.cluster && !worker && options.workers > 1) return await lead(options, io, io.cluster);
+    const cluster = io.cluster;
+    await serve(options, io, (url) =>
+      worker && cluster ? cluster.tell({ listening: url.href }) : io.out(banner(options, url, 1)),
+    );
+    return 0;
+  } catch (error) {
+    const line =
+      error instanceof UsageError
+        ? `konaplate-mock: ${error.message}. Run \`${thisCommand(io)} --help\` for the options.`
+        : error instanceof ServeError
+          ? error.message
+          : // A bug of ours: one line, no stack.
+            `konaplate-mock: internal error: ${maskCardNumbers(String((error as Error)?.message ?? error).split('\n')[0] ?? '')}`;
+    // A worker lets the primary say it, once.
+    if (worker && io.cluster) await io.cluster.tell({ failed: line });
+    else io.err(`${line}\n`);
+    return error instanceof UsageError ? 2 : 1;
+  }
 }

@@ -1,90 +1,217 @@
-// The real command: bin/konaplate-mock.mjs as QA run it.
+// The command line: run(argv, io) in this process for every flag and mode (fast), and the real
+// bin/konaplate-mock.mjs spawned for what only a process shows (workers, signals, exit codes).
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { mockScenarios } from '../../../scripts/lib/mock-scenarios.ts';
-import type { OpenApiDocument } from '../../../scripts/lib/openapi-document.ts';
+import { type ClusterIo, type MockIo, run } from '../src/cli.ts';
 import { timeWindowOf } from '../src/contract.ts';
 import { contract, post, SECRET, VA, validBodies } from './support.ts';
 
 const bin = fileURLToPath(new URL('../bin/konaplate-mock.mjs', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+/** The hint's command when the bin is run with node from the working directory. */
+const asRun = `node ${relative(process.cwd(), bin)}`;
 /** The environment without the package manager's variables (this test may itself run under `pnpm test`). */
 const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
-let child: ChildProcess | undefined;
-afterEach(() => {
-  child?.kill('SIGKILL');
-  child = undefined;
-});
 
-/** Starts the mock on a free port and waits for its banner; returns the URL and the output so far. */
-function start(args: string[]): Promise<{ url: URL; output: () => string }> {
-  child = spawn(process.execPath, [bin, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: cleanEnv });
-  let output = '';
-  child.stdout?.on('data', (c) => {
-    output += c;
-  });
-  child.stderr?.on('data', (c) => {
-    output += c;
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no banner in 20 s:\n${output}`)), 20_000);
-    const check = () => {
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match?.[1] && output.includes('Ctrl-C stops')) {
-        clearTimeout(timer);
-        resolve({ url: new URL(match[1]), output: () => output });
-      }
-    };
-    child?.stdout?.on('data', check);
-    child?.on('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
-  });
+/** A finished or running in-process command: its output so far, and a wait for output to match. */
+interface Session {
+  io: MockIo;
+  out(): string;
+  err(): string;
+  /** Resolves with the match once stdout matches (checked on every write), rejects if the command ends first. */
+  until(pattern: RegExp): Promise<RegExpExecArray>;
+  /** Pulls the stop signal (SIGTERM's stand-in). */
+  stop(): void;
 }
 
-const exited = (proc: ChildProcess) =>
-  new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
-
-describe('konaplate-mock', () => {
-  it.each([['1'], ['2']])(
-    'with %s worker(s): banner with URL and scenario table, serves, logs, stops cleanly on SIGTERM',
-    async (workers) => {
-      const { url, output } = await start(['--workers', workers]);
-      expect(output()).toContain(`(${workers} worker`);
-      for (const op of contract.scenarios.operations)
-        for (const s of op.scenarios) expect(output()).toContain(s.example);
-      const answer = await post(url, VA, validBodies[VA]);
-      expect(answer.status).toBe(200);
-      await new Promise((r) => setTimeout(r, 100));
-      expect(output()).toMatch(/POST \/api\/v1\/card\/virtual-account\/inquiry 200 success .*card=\*+1111/);
-      const proc = child as ChildProcess;
-      proc.kill('SIGTERM');
-      expect(await exited(proc)).toBe(0);
+function session(env: Record<string, string> = {}, cluster?: ClusterIo): Session {
+  let out = '';
+  let err = '';
+  const waiters: Array<() => void> = [];
+  const wake = () => {
+    for (const waiter of [...waiters]) waiter();
+  };
+  let stop = () => {};
+  const stopped = new Promise<void>((resolve) => {
+    stop = resolve;
+  });
+  const io: MockIo = {
+    out: (text) => {
+      out += text;
+      wake();
     },
-    30_000,
-  );
+    err: (text) => {
+      err += text;
+      wake();
+    },
+    env: { PATH: '', ...env },
+    script: bin,
+    cwd: process.cwd(),
+    waitForStop: () => stopped,
+    cluster,
+  };
+  const until = (pattern: RegExp) =>
+    new Promise<RegExpExecArray>((resolve) => {
+      const check = () => {
+        const match = pattern.exec(out);
+        if (!match) return;
+        waiters.splice(waiters.indexOf(check), 1);
+        resolve(match);
+      };
+      waiters.push(check);
+      check();
+    });
+  return { io, out: () => out, err: () => err, until, stop };
+}
 
-  it('--quiet logs nothing per request', async () => {
-    const { url, output } = await start(['--quiet', '--workers', '1']);
-    await post(url, VA, validBodies[VA]);
-    await new Promise((r) => setTimeout(r, 100));
-    expect(output()).not.toMatch(/^POST \S+ 200 success [\d.]+ms/m);
-  }, 30_000);
+/** Runs a command line that ends by itself (a flag mistake, --help, --list): exit code and output. */
+async function runToEnd(argv: string[], env: Record<string, string> = {}, cluster?: ClusterIo) {
+  const s = session(env, cluster);
+  const code = await run(argv, s.io);
+  return { code, out: s.out(), err: s.err() };
+}
 
-  it('--list prints every scenario with how to reach it', () => {
-    const { stdout, status } = spawnSync(process.execPath, [bin, '--list'], { encoding: 'utf8' });
-    expect(status).toBe(0);
-    expect(stdout).toMatch(/card-not-found\s+400 003_029\s+cardNo = 9491239999999991/);
-    expect(stdout).toMatch(/card-already-registered\s+400 003_P01 \(provisional\)/);
-    expect(stdout).toMatch(/missing-required-values\s+400 000_003\s+a required header or field is missing/);
+const running: Array<{ stop(): void; exit: Promise<number> }> = [];
+afterEach(async () => {
+  for (const r of running.splice(0)) {
+    r.stop();
+    await r.exit;
+  }
+});
+
+const bannerLine = /listening on (http:\/\/127\.0\.0\.1:\d+) [^\n]*\n[\s\S]*Ctrl-C stops\.\n/;
+
+/** Starts the mock in this process on a free port and waits for its banner. */
+async function serveHere(args: string[], env: Record<string, string> = {}, cluster?: ClusterIo) {
+  const s = session(env, cluster);
+  const exit = run(['--port', '0', ...args], s.io);
+  running.push({ stop: s.stop, exit });
+  const match = await Promise.race([
+    s.until(bannerLine),
+    exit.then((code): never => {
+      throw new Error(`exited with ${code}:\n${s.err()}`);
+    }),
+  ]);
+  return { ...s, url: new URL(match[1] as string), exit };
+}
+
+/**
+ * A stand-in for Node's cluster: each "worker" is run() in this process with the same command
+ * line, talking to the primary through the messages a real worker sends.
+ */
+function inProcessCluster(argv: string[], worker: Session) {
+  const exits: Array<(code: number | null) => void> = [];
+  const forked: Array<Promise<number>> = [];
+  const cluster: ClusterIo = {
+    isWorker: false,
+    fork() {
+      const channel = new EventEmitter();
+      const s = session();
+      const workerIo: MockIo = {
+        ...worker.io,
+        waitForStop: s.io.waitForStop,
+        cluster: {
+          isWorker: true,
+          fork: () => {
+            throw new Error('a worker forks no worker');
+          },
+          onExit: () => {},
+          tell: async (message) => {
+            channel.emit('message', message);
+          },
+        },
+      };
+      const exit = run(argv, workerIo);
+      forked.push(exit);
+      exit.then((code) => {
+        for (const listener of exits) listener(code);
+      });
+      return { on: (event, listener) => channel.on(event, listener), kill: s.stop };
+    },
+    onExit: (listener) => exits.push(listener),
+    tell: () => Promise.reject(new Error('the primary tells no one')),
+  };
+  return { cluster, forked };
+}
+
+/** A plain TCP server holding a free loopback port. */
+async function holdPort(): Promise<{ port: number; server: Server }> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { port: (server.address() as { port: number }).port, server };
+}
+
+const logLine = /^POST \/api\/v1\/card\/virtual-account\/inquiry 200 success [\d.]+ms card=\*{12}1111$/m;
+
+describe('serving, in process', () => {
+  it('banner with URL, every scenario and the modes; serves; logs each answer as it goes out; stops with exit 0', async () => {
+    const { url, out, stop, exit } = await serveHere([]);
+    expect(out()).toMatch(
+      /^Konaplate mock listening on http:\/\/127\.0\.0\.1:\d+ \(1 worker; strict signing off; encryption off; latency off; faults off\)\n2 operations from the spec: inquireUnregisteredCard, inquireCardVirtualAccount\n/,
+    );
+    const examples = contract.scenarios.operations.flatMap((op) => op.scenarios.map((s) => s.example));
+    expect(examples.length).toBeGreaterThan(0);
+    for (const example of examples) expect(out()).toContain(example);
+    const answer = await post(url, VA, validBodies[VA]);
+    expect(answer.status).toBe(200);
+    // The line is written as the answer is sent: it is there when the answer has arrived.
+    expect(out()).toMatch(logLine);
+    stop();
+    expect(await exit).toBe(0);
+    await expect(fetch(new URL(VA, url), { method: 'POST' })).rejects.toThrow('fetch failed');
   });
 
-  it.each([
+  it('--quiet: the answer arrives and no line is logged for it', async () => {
+    const { url, out } = await serveHere(['--quiet']);
+    const before = out();
+    expect((await post(url, VA, validBodies[VA])).status).toBe(200);
+    expect(out()).toBe(before);
+  });
+
+  it('--workers 2 with a cluster: the banner once both workers listen; a stop stops both, exit 0', async () => {
+    const argv = ['--port', '0', '--workers', '2'];
+    const primary = session();
+    const { cluster, forked } = inProcessCluster(argv, primary);
+    const exit = run(argv, { ...primary.io, cluster });
+    const [, first] = await primary.until(bannerLine);
+    expect(forked).toHaveLength(2);
+    expect(primary.out()).toMatch(/\(2 workers; strict signing off;/);
+    expect(primary.out().match(/listening on/g)).toHaveLength(1);
+    expect((await post(new URL(first as string), VA, validBodies[VA])).status).toBe(200);
+    primary.stop();
+    expect(await exit).toBe(0);
+    expect(await Promise.all(forked)).toEqual([0, 0]);
+  });
+});
+
+describe('flags, in process', () => {
+  it('--list prints every scenario with how to reach it, exit 0', async () => {
+    const { code, out, err } = await runToEnd(['--list']);
+    expect([code, err]).toEqual([0, '']);
+    expect(out).toMatch(/^2 operations from the spec: inquireUnregisteredCard, inquireCardVirtualAccount\n\n/);
+    expect(out).toMatch(/card-not-found\s+400 003_029\s+cardNo = 9491239999999991/);
+    expect(out).toMatch(/card-already-registered\s+400 003_P01 \(provisional\)/);
+    expect(out).toMatch(/missing-required-values\s+400 000_003\s+a required header or field is missing/);
+    expect(out).toMatch(
+      /\nAny answer is also reachable with the header Prefer: .* \(Prefer: code=400, example=\S+\)\.\n$/,
+    );
+  });
+
+  const badFlags: Array<[string[], RegExp]> = [
     [['--port', 'abc'], /--port must be a whole number from 0 to 65535, got "abc"/],
+    [['--port', '65536'], /--port must be a whole number from 0 to 65535, got "65536"/],
+    [['--workers', '0'], /--workers must be a whole number from 1 to 16, got "0"/],
+    [['--workers', '17'], /--workers must be a whole number from 1 to 16, got "17"/],
+    [['--time-window', '0'], /--time-window must be a whole number from 1 to 86400, got "0"/],
     [['--bogus'], /Unknown option '--bogus'/],
+    [['--port'], /Option '--port <value>' argument missing/],
+    [['stray'], /Unexpected argument 'stray'/],
     [['--secret-file', '/nonexistent/secret'], /--secret-file: cannot read \/nonexistent\/secret \(ENOENT\)/],
     [['--client-public-key', 'x.pem'], /--client-public-key needs --server-private-key/],
     [['--latency', 'slow'], /--latency: "slow" is not a latency: unknown form \(use <ms>, <min>-<max>/],
@@ -94,28 +221,37 @@ describe('konaplate-mock', () => {
     [['--fault-rate', '0.1', '--fault-mode', 'crash'], /--fault-mode must be 503, drop, mixed, got "crash"/],
     [['--fault-mode', 'drop'], /--fault-mode needs --fault-rate/],
     [['--generated-dir', '/nonexistent'], /cannot read \/nonexistent\/openapi.json \(ENOENT\)/],
-  ])('%j: one clear line and exit 2', (args, message) => {
-    const { stderr, stdout, status } = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: cleanEnv });
-    expect(status).toBe(2);
-    expect(stdout).toBe('');
-    expect(stderr).toMatch(message);
-    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(stderr).not.toMatch(/\n\s+at /);
-    // The hint names a command that exists: here, node and the file as it was run.
-    expect(stderr).toContain(`Run \`node ${relative(process.cwd(), bin)} --help\` for the options.`);
+  ];
+  it.each(badFlags)('%j: one clear line and exit 2', async (args, message) => {
+    const { code, out, err } = await runToEnd(args);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toMatch(message);
+    expect(err.trimEnd().split('\n')).toHaveLength(1);
+    expect(err).not.toMatch(/\n\s+at /);
+    expect(err).toMatch(new RegExp(`\\. Run \`${asRun.replace(/[.]/g, '\\.')} --help\` for the options\\.\\n$`));
   });
 
-  it('--help prints every option and the per-request headers, exit 0', () => {
-    const { stdout, status } = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8', env: cleanEnv });
-    expect(status).toBe(0);
+  it('an empty sandbox secret (KONAPLATE_MOCK_SECRET) is refused: one line, exit 2', async () => {
+    const { code, err } = await runToEnd(['--port', '0'], { KONAPLATE_MOCK_SECRET: '' });
+    expect([code, err]).toEqual([
+      2,
+      `konaplate-mock: the sandbox secret is empty. Run \`${asRun} --help\` for the options.\n`,
+    ]);
+  });
+
+  it('--help prints every option and the per-request headers, exit 0', async () => {
+    const { code, out, err } = await runToEnd(['--help']);
+    expect([code, err]).toEqual([0, '']);
+    expect(out).toMatch(/^konaplate-mock: Prism-based mock/);
     for (const option of ['--port', '--latency', '--fault-rate', '--fault-mode', '--list', '--generated-dir'])
-      expect(stdout).toContain(option);
+      expect(out).toContain(option);
     for (const header of [
       'Prefer: code=<status>, example=<name>',
       'X-Konaplate-Mock-Latency',
       'X-Konaplate-Mock-Fault',
     ])
-      expect(stdout).toContain(header);
+      expect(out).toContain(header);
   });
 
   it.each([
@@ -126,6 +262,14 @@ describe('konaplate-mock', () => {
         npm_config_user_agent: 'pnpm/10.34.9 npm/? node/v20.20.2 linux x64',
       },
       'pnpm mock --help',
+    ],
+    [
+      {
+        npm_lifecycle_event: 'mock',
+        npm_lifecycle_script: 'konaplate-mock',
+        npm_config_user_agent: 'yarn/1.22.22 npm/? node/v20.20.2 linux x64',
+      },
+      'yarn mock --help',
     ],
     [
       {
@@ -144,90 +288,95 @@ describe('konaplate-mock', () => {
       },
       'npx konaplate-mock --help',
     ],
+    [
+      {
+        npm_command: 'exec',
+        npm_lifecycle_event: 'npx',
+        npm_lifecycle_script: 'konaplate-mock',
+        npm_config_user_agent: 'pnpm/10.34.9',
+      },
+      'pnpm exec konaplate-mock --help',
+    ],
     // A test runner started by a package script: not this command, so the file as run.
     [
       { npm_lifecycle_event: 'test', npm_lifecycle_script: 'vitest run', npm_config_user_agent: 'pnpm/10.34.9' },
-      `node ${relative(process.cwd(), bin)} --help`,
+      `${asRun} --help`,
     ],
-  ])('the hint follows how it was started: %j', (env, command) => {
-    const { stderr, status } = spawnSync(process.execPath, [bin, '--bogus'], {
-      encoding: 'utf8',
-      env: { ...cleanEnv, ...env },
-    });
-    expect(status).toBe(2);
-    expect(stderr.trimEnd()).toBe(`konaplate-mock: Unknown option '--bogus'. Run \`${command}\` for the options.`);
+    // The bin's folder on the PATH: its name alone.
+    [{ PATH: `/usr/bin:${join(repoRoot, 'packages/mock/bin')}` }, 'konaplate-mock.mjs --help'],
+  ])('the hint follows how it was started: %j', async (env, command) => {
+    const { code, err } = await runToEnd(['--bogus'], env);
+    expect(code).toBe(2);
+    expect(err).toBe(`konaplate-mock: Unknown option '--bogus'. Run \`${command}\` for the options.\n`);
   });
 });
 
-/** A plain TCP server holding a free loopback port. */
-async function holdPort(): Promise<{ port: number; server: Server }> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { port: (server.address() as { port: number }).port, server };
-}
-
 describe('unusable encryption keys', () => {
-  it.each([['1'], ['2']])(
-    'with %s worker(s): one line naming the flag, exit 2, before any worker serves',
-    (workers) => {
-      const dir = mkdtempSync(join(tmpdir(), 'mock-keys-'));
-      try {
-        const key = join(dir, 'server.pem');
-        writeFileSync(key, '# not a key\n-----BEGIN PRIVATE KEY-----\nnope\n-----END PRIVATE KEY-----\n');
-        const run = spawnSync(
-          process.execPath,
-          [bin, '--port', '0', '--workers', workers, '--server-private-key', key, '--crypto-key-id', 'k'.repeat(32)],
-          { encoding: 'utf8', env: cleanEnv, timeout: 20_000 },
-        );
-        expect(run.status).toBe(2);
-        expect(run.stdout).toBe('');
-        expect(run.stderr.trimEnd().split('\n')).toEqual([
-          `konaplate-mock: cannot use the encryption keys: --server-private-key is not an RSA private key in PKCS#8 PEM ("BEGIN PRIVATE KEY"). Run \`node ${relative(process.cwd(), bin)} --help\` for the options.`,
-        ]);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-  );
+  const withBadKey = async (check: (args: string[]) => Promise<void>) => {
+    const dir = mkdtempSync(join(tmpdir(), 'mock-keys-'));
+    try {
+      const key = join(dir, 'server.pem');
+      writeFileSync(key, '# not a key\n-----BEGIN PRIVATE KEY-----\nnope\n-----END PRIVATE KEY-----\n');
+      await check(['--port', '0', '--server-private-key', key, '--crypto-key-id', 'k'.repeat(32)]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const line = `konaplate-mock: cannot use the encryption keys: --server-private-key is not an RSA private key in PKCS#8 PEM ("BEGIN PRIVATE KEY"). Run \`${asRun} --help\` for the options.\n`;
+
+  it('one line naming the flag, exit 2', () =>
+    withBadKey(async (args) => {
+      expect(await runToEnd(args)).toEqual({ code: 2, out: '', err: line });
+    }));
+
+  it('with 2 workers: the primary says it once, before any worker starts', () =>
+    withBadKey(async (args) => {
+      const argv = [...args, '--workers', '2'];
+      const primary = session();
+      const { cluster, forked } = inProcessCluster(argv, primary);
+      expect(await run(argv, { ...primary.io, cluster })).toBe(2);
+      expect([primary.out(), primary.err(), forked.length]).toEqual(['', line, 0]);
+    }));
+
+  it('a missing key file: one line naming the flag and the file, exit 2', async () => {
+    const { code, err } = await runToEnd(['--port', '0', '--server-private-key', '/nonexistent/server.pem']);
+    expect([code, err]).toEqual([
+      2,
+      `konaplate-mock: --server-private-key: cannot read /nonexistent/server.pem (ENOENT). Run \`${asRun} --help\` for the options.\n`,
+    ]);
+  });
 });
 
 describe('a busy port', () => {
-  it.each([['1'], ['2']])('with %s worker(s): one line on stderr, exit 1, no stack trace', async (workers) => {
+  const busy = (port: number, command = asRun) =>
+    `konaplate-mock: cannot listen on 127.0.0.1:${port} (EADDRINUSE): the port is in use; stop what holds it, or run \`${command} --port 0\` for a free one\n`;
+
+  it('one line on stderr, exit 1, no stack trace', async () => {
     const { port, server } = await holdPort();
     try {
-      const run = spawnSync(process.execPath, [bin, '--port', String(port), '--workers', workers], {
-        encoding: 'utf8',
-        env: cleanEnv,
-        timeout: 20_000,
+      expect(await runToEnd(['--port', String(port), '--workers', '1'])).toEqual({
+        code: 1,
+        out: '',
+        err: busy(port),
       });
-      expect(run.status).toBe(1);
-      expect(run.stdout).toBe('');
-      expect(run.stderr.trimEnd().split('\n')).toEqual([
-        `konaplate-mock: cannot listen on 127.0.0.1:${port} (EADDRINUSE): the port is in use; stop what holds it, or run \`node ${relative(process.cwd(), bin)} --port 0\` for a free one`,
-      ]);
-      expect(run.stderr).not.toMatch(/EPIPE|\bat /);
     } finally {
       server.close();
     }
   });
 
-  it('under `pnpm mock` (as the issue ran it): the same one line, naming `pnpm mock --port 0`', async () => {
+  it('with 2 workers that both fail: still one line, exit 1', async () => {
     const { port, server } = await holdPort();
     try {
-      const run = spawnSync('pnpm', ['--silent', 'mock', '--port', String(port)], {
-        cwd: repoRoot,
-        encoding: 'utf8',
-        env: cleanEnv,
-        timeout: 30_000,
-      });
-      expect(run.status).toBe(1);
-      expect(run.stderr.trimEnd().split('\n')).toEqual([
-        `konaplate-mock: cannot listen on 127.0.0.1:${port} (EADDRINUSE): the port is in use; stop what holds it, or run \`pnpm mock --port 0\` for a free one`,
-      ]);
+      const argv = ['--port', String(port), '--workers', '2'];
+      const primary = session();
+      const { cluster, forked } = inProcessCluster(argv, primary);
+      expect(await run(argv, { ...primary.io, cluster })).toBe(1);
+      expect([primary.out(), primary.err()]).toEqual(['', busy(port)]);
+      expect(await Promise.all(forked)).toEqual([1, 1]);
     } finally {
       server.close();
     }
-  }, 40_000);
+  });
 });
 
 describe('strict signing from the command line', () => {
@@ -236,76 +385,77 @@ describe('strict signing from the command line', () => {
     expect(window).toBeGreaterThan(60);
     const dir = mkdtempSync(join(tmpdir(), 'mock-secret-'));
     try {
-      writeFileSync(join(dir, 'secret'), SECRET);
-      const { url, output } = await start(['--workers', '1', '--quiet', '--secret-file', join(dir, 'secret')]);
-      expect(output()).toContain(`strict signing on (window ${window} s)`);
+      writeFileSync(join(dir, 'secret'), `${SECRET}\n`);
+      const { url, out } = await serveHere(['--quiet', '--secret-file', join(dir, 'secret')]);
+      expect(out()).toContain(`(1 worker; strict signing on (window ${window} s); encryption off;`);
       const inside = await post(url, VA, validBodies[VA], {}, { at: Date.now() - (window - 30) * 1000 });
       expect([inside.status, inside.json.response?.code]).toEqual([200, '000_000']);
       const outside = await post(url, VA, validBodies[VA], {}, { at: Date.now() - (window + 30) * 1000 });
       expect(outside.status).toBe(400);
       expect(outside.headers.get('x-konaplate-mock-reason')).toMatch(/X-KM-Tran-Time/);
+      const wrong = await post(url, VA, validBodies[VA], {}, { secret: 'another-secret' });
+      expect(wrong.headers.get('x-konaplate-mock-reason')).toMatch(/^X-KM-Tran-Token does not match the body/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('--time-window and KONAPLATE_MOCK_SECRET: that window, that secret', async () => {
+    const { url, out } = await serveHere(['--quiet', '--time-window', '60'], { KONAPLATE_MOCK_SECRET: SECRET });
+    expect(out()).toContain('strict signing on (window 60 s)');
+    const outside = await post(url, VA, validBodies[VA], {}, { at: Date.now() - 90_000 });
+    expect(outside.headers.get('x-konaplate-mock-reason')).toMatch(/window 60 s/);
+    expect((await post(url, VA, validBodies[VA])).status).toBe(200);
+  });
 });
 
 describe('injection from the command line', () => {
-  it('the banner shows latency and faults off by default, and the settings when on', async () => {
-    const off = await start(['--workers', '1']);
-    expect(off.output()).toMatch(/\(1 worker; strict signing off; encryption off; latency off; faults off\)/);
-    child?.kill('SIGKILL');
-    const on = await start(['--workers', '1', '--latency', '20-200', '--fault-rate', '0.1', '--fault-mode', 'drop']);
-    expect(on.output()).toMatch(/; latency 20-200 ms \(uniform\); faults 10% \(dropped connections\)\)/);
-    child?.kill('SIGKILL');
-    const both = await start([
-      '--workers',
-      '1',
-      '--latency',
-      'p50=40,p99=300',
-      '--fault-rate',
-      '1',
-      '--fault-mode',
-      'mixed',
-    ]);
-    expect(both.output()).toMatch(
+  it.each([
+    [[], /\(1 worker; strict signing off; encryption off; latency off; faults off\)/],
+    [
+      ['--latency', '20-200', '--fault-rate', '0.1', '--fault-mode', 'drop'],
+      /; latency 20-200 ms \(uniform\); faults 10% \(dropped connections\)\)/,
+    ],
+    [
+      ['--latency', 'p50=40,p99=300', '--fault-rate', '1', '--fault-mode', 'mixed'],
       /; latency p50 40 ms, p99 300 ms \(log-normal\); faults 100% \(503 answers or dropped connections\)\)/,
-    );
-  }, 60_000);
+    ],
+  ])('%j: the banner says it', async (args, modes) => {
+    const { out } = await serveHere(args);
+    expect(out()).toMatch(modes);
+  });
 
-  it('--latency delays answers and --fault-rate 1 answers 503, through both workers', async () => {
-    const { url } = await start(['--workers', '2', '--quiet', '--latency', '200', '--fault-rate', '1']);
-    for (let i = 0; i < 4; i += 1) {
+  it('--latency delays answers and --fault-rate 1 answers 503; the per-request headers lift both', async () => {
+    const { url } = await serveHere(['--quiet', '--latency', '200', '--fault-rate', '1']);
+    const outage = Object.entries(contract.spec['x-error-registry']).find(([, e]) => e.httpStatus === 503)?.[0];
+    expect(outage).toMatch(/^\d{3}_[0-9A-Z]{3}$/);
+    for (let i = 0; i < 2; i += 1) {
       const started = performance.now();
       const answer = await post(url, VA, validBodies[VA]);
       expect(performance.now() - started).toBeGreaterThanOrEqual(199);
-      expect(answer.status).toBe(503);
       // The registry's outage code, the one entry answered with HTTP 503.
-      expect(answer.json.response?.code).toBe(
-        Object.entries(contract.spec['x-error-registry']).find(([, e]) => e.httpStatus === 503)?.[0],
-      );
-      expect(answer.json.response?.code).toMatch(/^\d{3}_[0-9A-Z]{3}$/);
+      expect([answer.status, answer.json.response?.code]).toEqual([503, outage]);
     }
     const spared = await post(url, VA, validBodies[VA], {
       'x-konaplate-mock-fault': 'none',
       'x-konaplate-mock-latency': '0',
     });
     expect(spared.status).toBe(200);
-  }, 30_000);
+  });
 });
 
 describe('everything the mock says comes from the spec', () => {
-  it('--list says what a valid encData is (a JWE), not merely "present"', () => {
-    const { stdout } = spawnSync(process.execPath, [bin, '--list'], { encoding: 'utf8', env: cleanEnv });
-    expect(stdout).toMatch(
+  it('--list says what a valid encData is (a JWE), not merely "present"', async () => {
+    const { out } = await runToEnd(['--list']);
+    expect(out).toMatch(
       /encrypted\s+200 000_000\s+encData is a JWE in compact serialization \(JweCompact\); any other value fails validation \(000_002\)/,
     );
-    expect(stdout).not.toMatch(/encData present\b/);
+    expect(out).not.toMatch(/encData present\b/);
   });
 
   it('the claim --list makes holds: {"encData":"abc"} is refused with 000_002, a JWE-shaped value is the scenario', async () => {
-    const { url } = await start(['--workers', '1', '--quiet']);
-    const abc = await post(url, VA, { encData: 'abc' });
+    const { url } = await serveHere(['--quiet']);
+    const abc = await post(url, VA, { encData: 'abc' }, { 'x-km-crypto-key-id': '5f0c2a9e41b7d3c86e2f1a0b9d4c7e13' });
     expect([abc.status, abc.json.response?.code, abc.json.response?.message]).toEqual([
       400,
       '000_002',
@@ -318,65 +468,139 @@ describe('everything the mock says comes from the spec', () => {
       'c'.repeat(20),
       'd'.repeat(22),
     ].join('.');
-    const shaped = await post(url, VA, { encData: jwe }, { 'x-km-crypto-key-id': undefined });
+    const shaped = await post(url, VA, { encData: jwe }, { 'x-km-crypto-key-id': '5f0c2a9e41b7d3c86e2f1a0b9d4c7e13' });
     expect([shaped.status, shaped.headers.get('x-konaplate-mock-scenario')]).toEqual([200, 'encrypted']);
-  }, 30_000);
-
-  it('a scenario table that does not match the spec: one line, exit 1, even with two workers', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'konaplate-mock-bad-'));
-    try {
-      mkdirSync(join(dir, 'mock'));
-      writeFileSync(join(dir, 'openapi.json'), JSON.stringify(contract.spec));
-      const scenarios = structuredClone(contract.scenarios);
-      const first = scenarios.operations[0];
-      if (!first) throw new Error('no operation');
-      first.operationId = 'inquireNothing';
-      writeFileSync(join(dir, 'mock/scenarios.json'), JSON.stringify(scenarios));
-      const run = spawnSync(process.execPath, [bin, '--port', '0', '--workers', '2', '--generated-dir', dir], {
-        encoding: 'utf8',
-        env: cleanEnv,
-        timeout: 20_000,
-      });
-      expect(run.status).toBe(1);
-      expect(run.stderr.trimEnd().split('\n')).toEqual([
-        'konaplate-mock: cannot serve this contract: scenario table names inquireNothing, which the spec does not have',
-      ]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 
-  it('a third operation in the bundle is listed and served with no change to the mock', async () => {
-    const spec = structuredClone(contract.spec) as unknown as OpenApiDocument;
-    const copy = structuredClone(spec.paths[VA]) as OpenApiDocument['paths'][string];
-    const post3 = copy.post;
-    if (!post3) throw new Error('no POST');
-    post3.operationId = 'inquireCardVirtualAccountAgain';
-    spec.paths['/api/v1/card/virtual-account/inquiry-again'] = copy;
-    const dir = mkdtempSync(join(tmpdir(), 'konaplate-mock-3ops-'));
+  /** A generated/ folder in a temporary directory with this spec and scenario table. */
+  const withGenerated = async (spec: unknown, scenarios: unknown, check: (dir: string) => Promise<void>) => {
+    const dir = mkdtempSync(join(tmpdir(), 'konaplate-mock-generated-'));
     try {
       mkdirSync(join(dir, 'mock'));
       writeFileSync(join(dir, 'openapi.json'), JSON.stringify(spec));
-      writeFileSync(join(dir, 'mock/scenarios.json'), JSON.stringify(mockScenarios(spec)));
-      const list = spawnSync(process.execPath, [bin, '--list', '--generated-dir', dir], {
-        encoding: 'utf8',
-        env: cleanEnv,
+      writeFileSync(join(dir, 'mock/scenarios.json'), JSON.stringify(scenarios));
+      await check(dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('a scenario table that does not match the spec: one line, exit 1, even with two workers', async () => {
+    const scenarios = structuredClone(contract.scenarios);
+    const first = scenarios.operations[0];
+    if (!first) throw new Error('no operation');
+    first.operationId = 'inquireNothing';
+    await withGenerated(contract.spec, scenarios, async (dir) => {
+      const line =
+        'konaplate-mock: cannot serve this contract: scenario table names inquireNothing, which the spec does not have\n';
+      expect(await runToEnd(['--port', '0', '--workers', '1', '--generated-dir', dir])).toEqual({
+        code: 1,
+        out: '',
+        err: line,
       });
-      expect(list.status).toBe(0);
-      expect(list.stdout).toMatch(
+      const argv = ['--port', '0', '--workers', '2', '--generated-dir', dir];
+      const primary = session();
+      const { cluster, forked } = inProcessCluster(argv, primary);
+      expect(await run(argv, { ...primary.io, cluster })).toBe(1);
+      expect([primary.out(), primary.err(), forked.length]).toEqual(['', line, 2]);
+    });
+  });
+
+  it('a third operation in the bundle is listed and served with no change to the mock', async () => {
+    const { mockScenarios } = await import('@konaplate-contract/codegen');
+    const spec = structuredClone(contract.spec) as unknown as {
+      paths: Record<string, { post?: { operationId: string } }>;
+    };
+    const copy = structuredClone(spec.paths[VA]);
+    if (!copy?.post) throw new Error('no POST');
+    copy.post.operationId = 'inquireCardVirtualAccountAgain';
+    spec.paths['/api/v1/card/virtual-account/inquiry-again'] = copy;
+    await withGenerated(spec, mockScenarios(spec as never), async (dir) => {
+      const list = await runToEnd(['--list', '--generated-dir', dir]);
+      expect(list.code).toBe(0);
+      expect(list.out).toMatch(
         /^3 operations from the spec: inquireUnregisteredCard, inquireCardVirtualAccount, inquireCardVirtualAccountAgain\n/,
       );
-      expect(list.stdout).toMatch(
+      expect(list.out).toMatch(
         /POST \/api\/v1\/card\/virtual-account\/inquiry-again\s+virtual-account-not-found\s+400 003_067/,
       );
-      const { url, output } = await start(['--workers', '1', '--generated-dir', dir]);
-      expect(output()).toContain('3 operations from the spec');
+      const { url, out } = await serveHere(['--generated-dir', dir]);
+      expect(out()).toContain('3 operations from the spec');
       const answer = await post(url, '/api/v1/card/virtual-account/inquiry-again', validBodies[VA], {
         prefer: 'code=400, example=virtual-account-not-found',
       });
       expect([answer.status, answer.json.response?.code]).toEqual([400, '003_067']);
+    });
+  });
+});
+
+describe('the real bin, spawned', () => {
+  let child: ChildProcess | undefined;
+  afterEach(() => {
+    child?.kill('SIGKILL');
+    child = undefined;
+  });
+
+  it('with 2 workers: banner, serves, logs the request, stops cleanly on SIGTERM (exit 0)', async () => {
+    const proc = spawn(process.execPath, [bin, '--port', '0', '--workers', '2'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: cleanEnv,
+    });
+    child = proc;
+    let output = '';
+    const seen = (pattern: RegExp) =>
+      new Promise<RegExpExecArray>((resolve, reject) => {
+        const check = () => {
+          const match = pattern.exec(output);
+          if (match) {
+            proc.stdout?.off('data', check);
+            resolve(match);
+          }
+        };
+        proc.stdout?.on('data', check);
+        proc.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
+        check();
+      });
+    proc.stdout?.on('data', (chunk) => {
+      output += chunk;
+    });
+    proc.stderr?.on('data', (chunk) => {
+      output += chunk;
+    });
+    const [, address] = await seen(bannerLine);
+    expect(output).toContain('(2 workers; strict signing off; encryption off; latency off; faults off)');
+    expect((await post(new URL(address as string), VA, validBodies[VA])).status).toBe(200);
+    await seen(logLine);
+    const exited = new Promise<number | null>((resolve) => proc.once('exit', resolve));
+    proc.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
+  it('under `pnpm mock`, a busy port with 2 workers: one line naming `pnpm mock --port 0`, exit 1', async () => {
+    const { port, server } = await holdPort();
+    try {
+      const result = spawnSync('pnpm', ['--silent', 'mock', '--port', String(port), '--workers', '2'], {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        env: cleanEnv,
+        timeout: 30_000,
+      });
+      expect(result.status).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe(
+        `konaplate-mock: cannot listen on 127.0.0.1:${port} (EADDRINUSE): the port is in use; stop what holds it, or run \`pnpm mock --port 0\` for a free one\n`,
+      );
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      server.close();
     }
-  }, 30_000);
+  });
+
+  it('a bad flag: one line and exit 2 from the process, hint as it was run', () => {
+    const result = spawnSync(process.execPath, [bin, '--bogus'], { encoding: 'utf8', env: cleanEnv });
+    expect([result.status, result.stdout, result.stderr]).toEqual([
+      2,
+      '',
+      `konaplate-mock: Unknown option '--bogus'. Run \`${asRun} --help\` for the options.\n`,
+    ]);
+  });
 });
