@@ -1,4 +1,4 @@
-import type { ErrorCode } from './contract.ts';
+import type { ErrorCode, ErrorCodeOf, OperationId } from './contract.ts';
 
 /**
  * A result code the registry does not know (the platform has more codes than
@@ -145,6 +145,15 @@ export class KonaplateTransportError extends KonaplateClientError {
     super(message, operationId);
   }
 }
+
+/** Any error a call of operation K can end with; `kind` tells them apart. */
+export type KonaplateFailure<K extends OperationId = OperationId> =
+  | KonaplateError<ErrorCodeOf<K> | UnregisteredCode>
+  | KonaplateValidationError
+  | KonaplateContractError
+  | KonaplateResponseError
+  | KonaplateTransportError
+  | KonaplateConfigError;
 
 /** The registered codes an error value can carry: every error code for `unknown`, else those of its type. */
 export type CodesOf<E> = unknown extends E

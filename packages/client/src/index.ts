@@ -1,14 +1,9 @@
-export type {
-  CallOptions,
-  KonaplateClient,
-  KonaplateClientConfig,
-  KonaplateFailure,
-  KonaplateOperations,
-  KonaplateResult,
-} from './client.ts';
+export type { CallOptions } from './attempt.ts';
+export type { KonaplateClient, KonaplateOperations, KonaplateResult } from './client.ts';
 export { createKonaplateClient, encryptBody } from './client.ts';
 export type { TimeZone } from './clock.ts';
 export { time17 } from './clock.ts';
+export type { KonaplateClientConfig } from './config.ts';
 export type {
   DataOf,
   ErrorCode,
@@ -23,7 +18,7 @@ export type {
 export { headerValues, operations } from './contract.ts';
 export type { EncryptionConfig } from './encryption.ts';
 export { environmentVariables, retiredEnvironmentVariables } from './environment.ts';
-export type { CodesOf, UnregisteredCode } from './errors.ts';
+export type { CodesOf, KonaplateFailure, UnregisteredCode } from './errors.ts';
 export {
   isKonaplateError,
   KonaplateClientError,
