@@ -4,10 +4,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { createKonaplateClient } from '@konaplate-contract/client';
 import { build } from 'esbuild';
 import { CompactEncrypt, exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
 import { bundleOptions, entries } from '../packages/client/scripts/build.ts';
-import { createKonaplateClient } from '../packages/client/src/index.ts';
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 11);
 const perRound = Number(process.env.BENCH_CALLS ?? 400);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { generatedDir } from '../scripts/lib/paths.ts';
+import { generatedDir } from '@konaplate-contract/codegen';
 import { launchChromium } from '../test/support/browser.ts';
 import { loadBundle } from '../test/support/bundle.ts';
 

@@ -3,13 +3,22 @@
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { deriveBundle } from '../scripts/lib/derive.ts';
-import { docsHtml, docsSpec } from '../scripts/lib/docs.ts';
-import { mockScenarios } from '../scripts/lib/mock-scenarios.ts';
-import type { JsonObject } from '../scripts/lib/openapi-document.ts';
-import { registrySchemaPath, repoRoot, specEntry } from '../scripts/lib/paths.ts';
-import { bundleSpec } from '../scripts/lib/redocly.ts';
-import { bundleFiles, clientFiles, errorCodeFiles, mockFiles, typeFiles } from '../scripts/lib/targets.ts';
+import {
+  bundleFiles,
+  bundleSpec,
+  clientFiles,
+  deriveBundle,
+  docsHtml,
+  docsSpec,
+  errorCodeFiles,
+  mockFiles,
+  mockScenarios,
+  registrySchemaPath,
+  repoRoot,
+  specEntry,
+  typeFiles,
+} from '@konaplate-contract/codegen';
+import type { JsonObject } from '@konaplate-contract/contract';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;

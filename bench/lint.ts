@@ -1,7 +1,7 @@
 // Lint timings: each linter over the whole spec, as a user runs it (a fresh
 // process each time), median of BENCH_RUNS. Prints a table.
 import { execFileSync } from 'node:child_process';
-import { repoRoot } from '../scripts/lib/paths.ts';
+import { repoRoot } from '@konaplate-contract/codegen';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;

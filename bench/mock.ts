@@ -7,8 +7,8 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { generatedDir, repoRoot } from '@konaplate-contract/codegen';
 import autocannon from 'autocannon';
-import { generatedDir, repoRoot } from '../scripts/lib/paths.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);

@@ -11,11 +11,10 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { addOperationToCodes, operationsByCode, repoRoot } from '@konaplate-contract/codegen';
 import { build } from 'esbuild';
 import { parseDocument } from 'yaml';
 import { bundleOptions } from '../packages/client/scripts/build.ts';
-import { repoRoot } from '../scripts/lib/paths.ts';
-import { addOperationToCodes, operationsByCode } from '../scripts/lib/registry-source.ts';
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);

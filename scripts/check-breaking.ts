@@ -1,7 +1,6 @@
 // `pnpm check:breaking`: the spec against the last released contract (releases/).
 import { join } from 'node:path';
-import { checkBreaking, latestRelease } from './lib/breaking.ts';
-import { generatedDir, repoRoot } from './lib/paths.ts';
+import { checkBreaking, generatedDir, latestRelease, repoRoot } from '@konaplate-contract/codegen';
 
 const release = await latestRelease(join(repoRoot, 'releases'));
 if (!release) {

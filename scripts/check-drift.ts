@@ -1,9 +1,7 @@
 // `pnpm check:drift`: fails when committed generated/ differs from a fresh generation.
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { SpecError } from './lib/derive.ts';
-import { generateEverything } from './lib/generate.ts';
-import { generatedDir, repoRoot } from './lib/paths.ts';
+import { generatedDir, generateEverything, repoRoot, SpecError } from '@konaplate-contract/codegen';
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);

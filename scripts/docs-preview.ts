@@ -5,8 +5,8 @@ import { watch } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { generatedDir, repoRoot } from '@konaplate-contract/codegen';
 import { buildDocs } from './docs.ts';
-import { generatedDir, repoRoot } from './lib/paths.ts';
 
 const port = Number(process.env.PORT ?? 4020);
 const root = join(generatedDir, 'docs');

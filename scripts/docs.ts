@@ -2,11 +2,7 @@
 
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { SpecError } from './lib/derive.ts';
-import { docsSiteFiles } from './lib/docs-site.ts';
-import { mockScenarios } from './lib/mock-scenarios.ts';
-import { generatedDir } from './lib/paths.ts';
-import { buildBundle } from './lib/targets.ts';
+import { buildBundle, docsSiteFiles, generatedDir, mockScenarios, SpecError } from '@konaplate-contract/codegen';
 
 /** Rebuilds generated/docs/ (nothing stale left in it); returns the files written. */
 export async function buildDocs(): Promise<string[]> {

@@ -2,9 +2,7 @@
 // generated regions of files outside it, such as the QA quick start in the mock README).
 import { writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
-import { SpecError } from './lib/derive.ts';
-import { generateEverything, writeGenerated } from './lib/generate.ts';
-import { generatedDir, repoRoot } from './lib/paths.ts';
+import { generatedDir, generateEverything, repoRoot, SpecError, writeGenerated } from '@konaplate-contract/codegen';
 
 const started = performance.now();
 try {

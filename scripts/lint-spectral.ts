@@ -6,11 +6,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { buildBundle, repoRoot, SpecError } from '@konaplate-contract/codegen';
 import { build } from 'esbuild';
 import { stringify } from 'yaml';
-import { SpecError } from './lib/derive.ts';
-import { repoRoot } from './lib/paths.ts';
-import { buildBundle } from './lib/targets.ts';
 
 const run = promisify(execFile);
 const outDir = join(repoRoot, '.tmp/spectral');

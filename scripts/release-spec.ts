@@ -2,9 +2,8 @@
 // info.version (releases/openapi-<version>.yaml), after the breaking-change gate passes.
 import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { checkBreaking, generatedDir, latestRelease, repoRoot } from '@konaplate-contract/codegen';
 import { parse } from 'yaml';
-import { checkBreaking, latestRelease } from './lib/breaking.ts';
-import { generatedDir, repoRoot } from './lib/paths.ts';
 
 const bundle = join(generatedDir, 'openapi.yaml');
 const { info } = parse(await readFile(bundle, 'utf8')) as { info: { version: string } };

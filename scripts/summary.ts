@@ -1,9 +1,8 @@
 // Printed by `pnpm start` after generation: what the contract holds and what was produced.
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { examplesOf, operationsOf } from './lib/openapi-document.ts';
-import { generatedDir, repoRoot } from './lib/paths.ts';
-import { loadBundleFile } from './lib/read-bundle.ts';
+import { generatedDir, loadBundleFile, repoRoot } from '@konaplate-contract/codegen';
+import { examplesOf, operationsOf } from '@konaplate-contract/contract';
 
 const doc = loadBundleFile();
 const info = doc.info as { title: string; version: string };

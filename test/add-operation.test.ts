@@ -8,12 +8,10 @@ import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { addOperationToCodes, generateAll, repoRoot, writeGenerated } from '@konaplate-contract/codegen';
 import { createMockServer, loadContract } from '@konaplate-contract/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { generateAll, writeGenerated } from '../scripts/lib/generate.ts';
-import { repoRoot } from '../scripts/lib/paths.ts';
-import { addOperationToCodes } from '../scripts/lib/registry-source.ts';
 
 const fixture = join(repoRoot, 'test/fixtures/third-operation');
 // Inside the repository (and ignored by git) so that the copied client resolves its dependencies as it does here.

@@ -2,11 +2,10 @@
 // source never puts siblings beside a $ref, and generation is deterministic.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { generateAll, generatedDir, repoRoot } from '@konaplate-contract/codegen';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { generateAll } from '../scripts/lib/generate.ts';
-import { generatedDir, repoRoot } from '../scripts/lib/paths.ts';
 import { loadBundle } from './support/bundle.ts';
 
 describe('bundle validity', () => {

@@ -1,9 +1,8 @@
 // The breaking-change gate on fixture pairs: a compatible revision passes, a
 // breaking one fails unless the major version is bumped.
 import { fileURLToPath } from 'node:url';
+import { checkBreaking, generatedDir, latestRelease, repoRoot } from '@konaplate-contract/codegen';
 import { describe, expect, it } from 'vitest';
-import { checkBreaking, latestRelease } from '../scripts/lib/breaking.ts';
-import { generatedDir, repoRoot } from '../scripts/lib/paths.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/breaking/${name}.yaml`, import.meta.url));
 

@@ -4,9 +4,9 @@
 // the exact body), and every scenario request must pass its response.code test.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { generatedDir } from '@konaplate-contract/codegen';
 import { createMockServer, loadContract, utcOffsetsOf } from '@konaplate-contract/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generatedDir } from '../scripts/lib/paths.ts';
 import { runCollection } from './support/newman.ts';
 
 const contract = loadContract();

@@ -6,12 +6,11 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { codeSamples, generatedDir, repoRoot } from '@konaplate-contract/codegen';
+import type { JsonObject } from '@konaplate-contract/contract';
+import { examplesOf, operationsOf, resolveLocal } from '@konaplate-contract/contract';
 import { createMockServer, loadContract, utcOffsetsOf } from '@konaplate-contract/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeSamples } from '../scripts/lib/docs.ts';
-import type { JsonObject } from '../scripts/lib/openapi-document.ts';
-import { examplesOf, operationsOf, resolveLocal } from '../scripts/lib/openapi-document.ts';
-import { generatedDir, repoRoot } from '../scripts/lib/paths.ts';
 import { loadBundle } from './support/bundle.ts';
 
 const run = promisify(execFile);

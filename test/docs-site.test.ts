@@ -6,17 +6,22 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import {
+  addOperationToCodes,
+  buildBundle,
+  bundleFiles,
+  docsSiteFiles,
+  docsSpec,
+  generatedDir,
+  mockFiles,
+  mockScenarios,
+  repoRoot,
+  SpecError,
+} from '@konaplate-contract/codegen';
+import type { JsonObject } from '@konaplate-contract/contract';
 import { createMockServer, loadContract, utcOffsetsOf } from '@konaplate-contract/mock';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lintWith } from '../packages/spec-rules/test/lint-with.ts';
-import { SpecError } from '../scripts/lib/derive.ts';
-import { docsSpec } from '../scripts/lib/docs.ts';
-import { docsSiteFiles } from '../scripts/lib/docs-site.ts';
-import { mockScenarios } from '../scripts/lib/mock-scenarios.ts';
-import type { JsonObject } from '../scripts/lib/openapi-document.ts';
-import { generatedDir, repoRoot } from '../scripts/lib/paths.ts';
-import { addOperationToCodes } from '../scripts/lib/registry-source.ts';
-import { buildBundle, bundleFiles, mockFiles } from '../scripts/lib/targets.ts';
 import { loadBundle, propertyAt } from './support/bundle.ts';
 import { runCollection } from './support/newman.ts';
 

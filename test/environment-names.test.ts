@@ -4,9 +4,9 @@
 // fails this test.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { repoRoot } from '@konaplate-contract/codegen';
+import { environmentVariables, retiredEnvironmentVariables } from '@konaplate-contract/contract/protocol';
 import { describe, expect, it } from 'vitest';
-import { environmentVariables, retiredEnvironmentVariables } from '../packages/client/src/environment.ts';
-import { repoRoot } from '../scripts/lib/paths.ts';
 
 /** Variables of one tool, not settings of a call: each is named where it is read. */
 const toolOwn: Record<string, string> = {

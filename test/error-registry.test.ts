@@ -3,14 +3,20 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
+import {
+  addOperationToCodes,
+  bundleSpec,
+  deriveBundle,
+  operationsByCode,
+  registryEntryFiles,
+  registrySchemaPath,
+  SpecError,
+  specEntry,
+} from '@konaplate-contract/codegen';
+import type { ErrorRegistry, JsonObject, OpenApiDocument } from '@konaplate-contract/contract';
+import { examplesOf, operationsOf } from '@konaplate-contract/contract';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { errorRegistry } from '../generated/types/error-codes.ts';
-import { deriveBundle, SpecError } from '../scripts/lib/derive.ts';
-import type { ErrorRegistry, JsonObject, OpenApiDocument } from '../scripts/lib/openapi-document.ts';
-import { examplesOf, operationsOf } from '../scripts/lib/openapi-document.ts';
-import { registrySchemaPath, specEntry } from '../scripts/lib/paths.ts';
-import { bundleSpec } from '../scripts/lib/redocly.ts';
-import { addOperationToCodes, operationsByCode, registryEntryFiles } from '../scripts/lib/registry-source.ts';
 import { loadBundle } from './support/bundle.ts';
 
 const doc = loadBundle();

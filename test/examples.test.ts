@@ -1,11 +1,11 @@
 // Every example in the bundle validates against its schema (Ajv, JSON Schema
 // 2020-12, strict), and every success example keeps the spec's business rules.
 
-import { businessRulesOf, checkBusinessRule } from '@konaplate-contract/spec-rules';
+import { createSchemaValidator } from '@konaplate-contract/codegen';
+import type { JsonObject } from '@konaplate-contract/contract';
+import { examplesOf, operationsOf, resolveLocal } from '@konaplate-contract/contract';
+import { businessRulesOf, checkBusinessRule } from '@konaplate-contract/contract';
 import { describe, expect, it } from 'vitest';
-import type { JsonObject } from '../scripts/lib/openapi-document.ts';
-import { examplesOf, operationsOf, resolveLocal } from '../scripts/lib/openapi-document.ts';
-import { createSchemaValidator } from '../scripts/lib/schema-validator.ts';
 import { effectiveSchema, loadBundle } from './support/bundle.ts';
 
 const doc = loadBundle();

@@ -2,11 +2,10 @@
 // spec adds without one must stop generation (no tool would know how to send it), and the client's headers
 // must be exactly the spec's, in its order.
 import { readFileSync } from 'node:fs';
+import { headerValues, signHeaders } from '@konaplate-contract/client';
+import { clientContract, generatedDir } from '@konaplate-contract/codegen';
+import { commonHeaderValues, type OpenApiDocument, SpecError } from '@konaplate-contract/contract';
 import { describe, expect, it } from 'vitest';
-import { headerValues, signHeaders } from '../packages/client/src/index.ts';
-import { clientContract } from '../scripts/lib/client-contract.ts';
-import { commonHeaderValues, type OpenApiDocument, SpecError } from '../scripts/lib/openapi-document.ts';
-import { generatedDir } from '../scripts/lib/paths.ts';
 
 const bundle = () => JSON.parse(readFileSync(`${generatedDir}/openapi.json`, 'utf8')) as OpenApiDocument;
 

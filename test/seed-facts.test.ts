@@ -2,9 +2,10 @@
 // silent edit to a length, a required flag or an enum fails. Where the seeds
 // contradict themselves or the platform, `seed` records what the page says and
 // the other columns what the contract resolved (see x-source-conflicts).
+
+import type { JsonObject } from '@konaplate-contract/contract';
+import { operationsOf, resolveLocal } from '@konaplate-contract/contract';
 import { describe, expect, it } from 'vitest';
-import type { JsonObject } from '../scripts/lib/openapi-document.ts';
-import { operationsOf, resolveLocal } from '../scripts/lib/openapi-document.ts';
 import { effectiveSchema, loadBundle, propertyAt } from './support/bundle.ts';
 
 const doc = loadBundle();

@@ -5,8 +5,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { repoRoot } from '@konaplate-contract/codegen';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../scripts/lib/paths.ts';
 import { chromiumInstallCommand } from './support/browser.ts';
 import type { Totals } from './support/totals-reporter.ts';
 

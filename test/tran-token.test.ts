@@ -1,9 +1,9 @@
 // Real HMAC-SHA256 tran tokens (and real correlation ids and tran times) fit
 // the header schemas; the common integration mistakes do not.
 import { createHmac, randomBytes } from 'node:crypto';
+import { createSchemaValidator } from '@konaplate-contract/codegen';
+import type { JsonObject } from '@konaplate-contract/contract';
 import { describe, expect, it } from 'vitest';
-import type { JsonObject } from '../scripts/lib/openapi-document.ts';
-import { createSchemaValidator } from '../scripts/lib/schema-validator.ts';
 import { loadBundle } from './support/bundle.ts';
 
 const doc = loadBundle();

@@ -1,5 +1,5 @@
 // `tsx bench/support/generate-into.ts <spec entry> <out dir>`: `pnpm generate` for a spec elsewhere.
-import { generateAll, writeGenerated } from '../../scripts/lib/generate.ts';
+import { generateAll, writeGenerated } from '@konaplate-contract/codegen';
 
 const [entry, out] = process.argv.slice(2);
 if (!entry || !out) {

@@ -7,10 +7,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { generatedDir, guidesOf, repoRoot } from '@konaplate-contract/codegen';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { guidesOf } from '../../scripts/lib/guides.ts';
-import { generatedDir, repoRoot } from '../../scripts/lib/paths.ts';
 import { launchChromium } from '../support/browser.ts';
 import { loadBundle } from '../support/bundle.ts';
 

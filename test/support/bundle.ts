@@ -1,9 +1,9 @@
-import type { JsonObject, OpenApiDocument } from '../../scripts/lib/openapi-document.ts';
-import { effectiveSchema } from '../../scripts/lib/openapi-document.ts';
+import type { JsonObject, OpenApiDocument } from '@konaplate-contract/contract';
+import { effectiveSchema } from '@konaplate-contract/contract';
 
 export { effectiveSchema };
 
-import { loadBundleFile } from '../../scripts/lib/read-bundle.ts';
+import { loadBundleFile } from '@konaplate-contract/codegen';
 
 /** A fresh copy of the committed bundle (drift-checked against the spec by `pnpm check:drift`). */
 export const loadBundle = loadBundleFile;

@@ -1,36 +1,47 @@
 // The CLI's view of the contract: the bundled spec and the mock's scenario
 // table, both from generated/ (bundled into dist/ at build time). Everything
 // the commands know about operations, headers, fields, codes and test cards
-// comes from here, so a new operation in spec/ needs no edit in this package.
-import { type ErrorRegistry, successCodesOf } from '@konaplate-contract/spec-rules';
-import bundle from '../../../generated/mock/scenarios.json' with { type: 'json' };
-import spec from '../../../generated/openapi.json' with { type: 'json' };
-import { type HeaderValue, headerValues } from './client.ts';
+// comes from @konaplate-contract/contract applied to them, so a new operation in
+// spec/ needs no edit in this package.
 import {
   describeOperations,
-  effectiveSchema,
+  type ErrorRegistry,
   envelopeField,
   type Field,
   type Guess,
+  isSensitiveSchema,
   type JsonObject,
   type MockScenarios,
   type OpenApiDocument,
-  type Operation,
-  timeWindowOf,
-} from './model.ts';
+  type Operation as ContractOperation,
+  registryOf,
+  sensitiveFields,
+  successCodesOf,
+  testVectorOf,
+  timeWindowSeconds as timeWindowOf,
+} from '@konaplate-contract/contract';
+import bundle from '../../../generated/mock/scenarios.json' with { type: 'json' };
+import spec from '../../../generated/openapi.json' with { type: 'json' };
+import { type HeaderValue, headerValues, type OperationId } from './client.ts';
 
-export type { MockScenario, SourceConflict } from './model.ts';
-export { effectiveSchema, guessesOf, isEncryptedScenario, scenarioBody } from './model.ts';
-export type { Field, Guess, JsonObject, Operation };
+export type { MockScenario, SourceConflict } from '@konaplate-contract/contract';
+export { effectiveSchema, guessesOf, isEncryptedScenario, scenarioBody } from '@konaplate-contract/contract';
+
+import { guessesOf } from '@konaplate-contract/contract';
+
+export type { Field, Guess, JsonObject };
+
+/** An operation as the CLI uses it: the contract's description, with the client's operation id type. */
+export type Operation = ContractOperation & { operationId: OperationId };
 
 export const doc = spec as unknown as OpenApiDocument;
 export const scenarioTable = bundle as unknown as MockScenarios;
-export const registry: ErrorRegistry = doc['x-error-registry'];
+export const registry: ErrorRegistry = registryOf(doc);
 
 /** The success code: the registry's one 2xx entry (generation refuses a registry with none or several). */
 export const successCode = successCodesOf(registry)[0] ?? '';
 
-/** Each common request header's name, by what fills it (the spec's `x-value`): `header.tranToken` and so on. */
+/** Each common request header's name, by what fills it (the spec's value source): `header.tranToken` and so on. */
 export const header = Object.fromEntries(headerValues.map(([name, source]) => [source, name])) as Record<
   HeaderValue,
   string
@@ -39,16 +50,13 @@ export const header = Object.fromEntries(headerValues.map(([name, source]) => [s
 /** The field of the encrypted envelope (`encData`), from the spec's EncryptedEnvelope. */
 export const envelope = envelopeField(doc);
 
-/** The contract's X-KM-Tran-Time window in seconds (x-time-window-seconds), if it assumes one. */
+/** The contract's X-KM-Tran-Time window in seconds, if it assumes one. */
 export const timeWindowSeconds = timeWindowOf(doc);
 
 /** The guesses recorded on a registry entry (a code the pages name without a number, say). */
-export const codeGuesses = (code: string): Guess[] =>
-  (registry[code]?.['x-source-conflicts'] ?? []).map((conflict) => ({ where: `code ${code}`, ...conflict }));
+export const codeGuesses = (code: string): Guess[] => guessesOf(doc, registry[code], `code ${code}`);
 
-export const operations: Operation[] = describeOperations(doc, scenarioTable);
-
-const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const operations = describeOperations(doc, scenarioTable) as Operation[];
 
 export function findOperation(operationId: string): Operation | undefined {
   return operations.find((o) => o.operationId === operationId);
@@ -69,19 +77,15 @@ export function headerField(name: string): Field | undefined {
   return undefined;
 }
 
-/** The secret of the spec's signing test vector (x-test-vector on the TranToken scheme): a documentation secret. */
+/** The secret of the spec's signing test vector (on the TranToken scheme): a documentation secret. */
 export function testVectorSecret(): string | undefined {
-  const schemes = doc.components.securitySchemes;
-  for (const scheme of Object.values(schemes)) {
-    const vector = scheme['x-test-vector'];
-    if (isObject(vector) && typeof vector.secretKey === 'string') return vector.secretKey;
-  }
-  return undefined;
+  const secret = testVectorOf(doc)?.secretKey;
+  return typeof secret === 'string' ? secret : undefined;
 }
 
-/** Sensitive names (x-sensitive) among request headers and body fields: never printed whole. */
+/** Sensitive request headers and body fields (as the spec marks them): never printed whole. */
 export function isSensitive(field: Field): boolean {
-  return field.schema['x-sensitive'] === true;
+  return isSensitiveSchema(field.schema);
 }
 
 /** The servers of the spec, for help texts. */
@@ -89,11 +93,5 @@ export function servers(): string[] {
   return ((doc.servers ?? []) as Array<{ url: string }>).map((s) => s.url);
 }
 
-/** Names of every body property the spec marks x-sensitive (cardholder data and credentials), at any depth. */
-export const sensitiveNames: ReadonlySet<string> = new Set(
-  Object.values(doc.components.schemas).flatMap((schema) =>
-    Object.entries((schema.properties ?? {}) as Record<string, JsonObject>)
-      .filter(([, property]) => effectiveSchema(doc, property)['x-sensitive'] === true)
-      .map(([name]) => name),
-  ),
-);
+/** Names of every field and header the spec marks sensitive (cardholder data and credentials), at any depth. */
+export const sensitiveNames: ReadonlySet<string> = new Set(Object.keys(sensitiveFields(doc)));

@@ -4,11 +4,10 @@
 import { cp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { addOperationToCodes, generateEverything, writeGenerated } from '@konaplate-contract/codegen';
 import { createMockServer, loadContract, utcOffsetsOf } from '@konaplate-contract/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { generateEverything, writeGenerated } from '../../../scripts/lib/generate.ts';
-import { addOperationToCodes } from '../../../scripts/lib/registry-source.ts';
 import { repoRoot, SECRET } from './support.ts';
 
 const fixture = join(repoRoot, 'test/fixtures/third-operation');

@@ -2,8 +2,8 @@
 // every curl command those lines print, run with bash and curl against the
 // strict mock, gets the scenario's expected status and code.
 import { readFileSync } from 'node:fs';
+import { quickStartEnd, quickStartStart, withQuickStart } from '@konaplate-contract/codegen';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quickStartEnd, quickStartStart, withQuickStart } from '../../../scripts/lib/qa-quick-start.ts';
 import { bash, cli, closeAll, contract, repoRoot, SECRET, shellWords, startMock } from './support.ts';
 
 const readme = readFileSync(`${repoRoot}packages/mock/README.md`, 'utf8');

@@ -1,9 +1,10 @@
 // Latency and fault injection: the distributions and their grammar, then the
 // real server with injection from options and per request, and the fault
 // answer taken from the spec when the spec documents one.
+
+import { mockScenarios } from '@konaplate-contract/codegen';
+import type { OpenApiDocument } from '@konaplate-contract/contract';
 import { afterEach, describe, expect, it } from 'vitest';
-import { mockScenarios } from '../../../scripts/lib/mock-scenarios.ts';
-import type { OpenApiDocument } from '../../../scripts/lib/openapi-document.ts';
 import type { Contract } from '../src/contract.ts';
 import {
   describeFaults,

@@ -1,5 +1,6 @@
 // The kona-* rules: what keeps the Konaplate spec consistent with itself,
 // its error registry and the platform. Each description says why the rule exists.
+import { ext, koreanTwin } from '@konaplate-contract/contract';
 import type { RuleDefinition } from '@stoplight/spectral-core';
 import boundedScalars from './functions/boundedScalars.ts';
 import businessRules from './functions/businessRules.ts';
@@ -88,8 +89,7 @@ export const konaRules = {
     then: { function: registryCoverage },
   },
   'kona-business-rules': {
-    description:
-      'Examples keep the business rules the schema declares (x-business-rule), so QA never sees an impossible rechargeableAmount.',
+    description: `Examples keep the business rules the schema declares (${ext.businessRule}), so QA never sees an impossible rechargeableAmount.`,
     message: '{{error}}',
     severity: 'error',
     given: '$',
@@ -97,7 +97,7 @@ export const konaRules = {
     then: { function: businessRules },
   },
   'kona-sensitive-fields': {
-    description: 'Cardholder data (PCI DSS) is marked x-sensitive, which the client, mock and docs use to mask it.',
+    description: `Cardholder data (PCI DSS) is marked ${ext.sensitive}, which the client, mock and docs use to mask it.`,
     message: '{{error}}',
     severity: 'error',
     given: '$',
@@ -106,7 +106,7 @@ export const konaRules = {
       function: sensitiveFields,
       functionOptions: {
         names: '^(par|pan|cvc)$|[cC]ardNo$|[cC]ard[cC][vV][cC]$|^expiry|[eE]xpiryDate$|[aA]ccountNo$',
-        marker: 'x-sensitive',
+        marker: ext.sensitive,
       },
     },
   },
@@ -119,8 +119,7 @@ export const konaRules = {
     then: { function: provisionalFlagged },
   },
   'kona-korean-texts': {
-    description:
-      'Every text partners read has its Korean twin beside it (x-ko, x-ko-summary, ...), so the Korean edition of the docs is whole and cannot drift from the English.',
+    description: `Every text partners read has its Korean twin beside it (${koreanTwin.description}, ${koreanTwin.summary}, ...), so the Korean edition of the docs is whole and cannot drift from the English.`,
     message: '{{error}}',
     severity: 'error',
     given: '$',

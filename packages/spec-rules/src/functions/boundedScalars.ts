@@ -1,5 +1,5 @@
+import type { Json } from '@konaplate-contract/contract';
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
-import type { Json } from './document.ts';
 import { schemasOf } from './schemaWalk.ts';
 
 /**

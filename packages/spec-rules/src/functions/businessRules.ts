@@ -1,6 +1,12 @@
+import {
+  type BusinessRule,
+  checkBusinessRule,
+  ext,
+  isObject,
+  type Json,
+  type JsonPath,
+} from '@konaplate-contract/contract';
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
-import { type BusinessRule, checkBusinessRule } from '../business-rules.ts';
-import { isObject, type Json, type JsonPath } from './document.ts';
 import { schemasOf } from './schemaWalk.ts';
 
 /** The `x-business-rule`s declared on properties anywhere in the document's schemas. */
@@ -10,8 +16,8 @@ function declaredRules(doc: Json): Array<[string, BusinessRule]> {
     if (!isObject(node)) return;
     if (isObject(node.properties)) {
       for (const [field, property] of Object.entries(node.properties)) {
-        if (isObject(property) && isObject(property['x-business-rule'])) {
-          const rule = property['x-business-rule'] as unknown as BusinessRule;
+        if (isObject(property) && isObject(property[ext.businessRule])) {
+          const rule = property[ext.businessRule] as unknown as BusinessRule;
           rules.set(`${field} ${rule.id}`, [field, rule]);
         }
       }

@@ -1,5 +1,5 @@
+import { isObject, type Json, type JsonPath } from '@konaplate-contract/contract';
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
-import { isObject, type Json, type JsonPath } from './document.ts';
 
 /**
  * An operation must reference every shared header parameter component (those

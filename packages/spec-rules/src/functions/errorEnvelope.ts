@@ -1,5 +1,5 @@
+import { isObject, type Json } from '@konaplate-contract/contract';
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
-import { isObject, type Json } from './document.ts';
 
 /** A 4xx response must describe its body with the shared error envelope schema, by reference. */
 export default createRulesetFunction<Json, { schema: string }>(

@@ -1,6 +1,12 @@
+import {
+  type ErrorRegistry,
+  type Json,
+  operations,
+  rawRegistryOf as registryOf,
+  registryProblems,
+  responseExamples,
+} from '@konaplate-contract/contract';
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
-import { type ErrorRegistry, registryProblems } from '../registry.ts';
-import { type Json, operations, registryOf, responseExamples } from './document.ts';
 
 /**
  * Every response example's result code is in the registry, under the HTTP

@@ -1,6 +1,6 @@
+import type { Json } from '@konaplate-contract/contract';
+import { fixedLengthOfPattern } from '@konaplate-contract/contract';
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
-import { fixedLengthOfPattern } from '../pattern-length.ts';
-import type { Json } from './document.ts';
 import { schemasOf } from './schemaWalk.ts';
 
 /**

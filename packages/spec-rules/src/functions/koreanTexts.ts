@@ -1,6 +1,6 @@
+import type { Json } from '@konaplate-contract/contract';
+import { bilingualTexts, koreanProblem } from '@konaplate-contract/contract';
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
-import { bilingualTexts, koreanProblem } from '../korean.ts';
-import type { Json } from './document.ts';
 
 /**
  * Every text partners read has its Korean twin beside it (`x-ko` for a

@@ -1,6 +1,13 @@
+import {
+  type ErrorRegistry,
+  ext,
+  type Json,
+  operations,
+  placeholderCode,
+  rawRegistryOf as registryOf,
+  responseExamples,
+} from '@konaplate-contract/contract';
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
-import { type ErrorRegistry, placeholderCode } from '../registry.ts';
-import { type Json, operations, registryOf, responseExamples } from './document.ts';
 
 /**
  * A code the platform never published is shown as provisional everywhere: a
@@ -12,7 +19,7 @@ export default createRulesetFunction<Json, null>({ input: { type: 'object' }, op
   const registry = registryOf(doc) as unknown as ErrorRegistry;
   const results: IFunctionResult[] = [];
   for (const [code, entry] of Object.entries(registry)) {
-    const path = ['x-error-registry', code];
+    const path = [ext.errorRegistry, code];
     const placeholder = placeholderCode.test(code);
     if (placeholder && entry.status !== 'provisional') {
       results.push({
@@ -23,8 +30,8 @@ export default createRulesetFunction<Json, null>({ input: { type: 'object' }, op
     if (!placeholder && entry.status === 'provisional') {
       results.push({ message: `${code} is provisional but not in the placeholder form NNN_Pnn`, path });
     }
-    if (entry.status === 'provisional' && !entry['x-source-conflicts']?.length) {
-      results.push({ message: `${code} is provisional but does not say why (x-source-conflicts)`, path });
+    if (entry.status === 'provisional' && !entry[ext.sourceConflicts]?.length) {
+      results.push({ message: `${code} is provisional but does not say why (${ext.sourceConflicts})`, path });
     }
   }
   for (const op of operations(doc)) {

@@ -1,6 +1,6 @@
+import type { ErrorRegistry } from '@konaplate-contract/contract';
+import { type Json, operations, rawRegistryOf as registryOf, responseExamples } from '@konaplate-contract/contract';
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
-import type { ErrorRegistry } from '../registry.ts';
-import { type Json, operations, registryOf, responseExamples } from './document.ts';
 
 /** For every code the registry says an operation can return, the operation has an example of it. */
 export default createRulesetFunction<Json, null>({ input: { type: 'object' }, options: null }, (doc) => {

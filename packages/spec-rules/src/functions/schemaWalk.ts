@@ -1,4 +1,4 @@
-import { isObject, type Json, type JsonPath } from './document.ts';
+import { isObject, type Json, type JsonPath } from '@konaplate-contract/contract';
 
 /**
  * Every schema object in the document that is not inside an example or an

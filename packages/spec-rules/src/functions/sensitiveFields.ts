@@ -1,5 +1,5 @@
+import { isObject, type Json, schemaHas } from '@konaplate-contract/contract';
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
-import { isObject, type Json, schemaHas } from './document.ts';
 import { schemasOf } from './schemaWalk.ts';
 
 /**

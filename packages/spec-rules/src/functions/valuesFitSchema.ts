@@ -1,5 +1,5 @@
+import type { Json, JsonPath } from '@konaplate-contract/contract';
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
-import type { Json, JsonPath } from './document.ts';
 import { schemasOf } from './schemaWalk.ts';
 
 /** Why a value breaks the schema's own length, pattern or range; null when it fits. */

@@ -1,11 +1,10 @@
 // Everything under generated/docs/: the two editions, the downloads beside them
 // (the bundle, the Postman collections), and the Markdown for coding agents.
 // Deployable as is to any static host; every link in it is relative.
-import type { MockScenarios } from '@konaplate-contract/mock/scenarios';
+import type { MockScenarios, OpenApiDocument } from '@konaplate-contract/contract';
 import { docsHtml, docsSpec, editionDir } from './docs.ts';
 import { languages } from './docs-text.ts';
 import { llmsFiles } from './llms.ts';
-import type { OpenApiDocument } from './openapi-document.ts';
 import { postmanCollection } from './postman.ts';
 import { bundleFiles, type GeneratedFile } from './targets.ts';
 

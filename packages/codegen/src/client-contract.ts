@@ -1,14 +1,15 @@
-import { successCodesOf } from '@konaplate-contract/spec-rules';
-import { SpecError } from './derive.ts';
-import type { JsonObject, OpenApiDocument, OperationObject } from './openapi-document.ts';
+import type { JsonObject, OpenApiDocument, OperationObject } from '@konaplate-contract/contract';
 import {
   commonHeaderValues,
   effectiveSchema,
   envelopeField,
+  ext,
   operationsOf,
   plaintextSchema,
   resolveLocal,
-} from './openapi-document.ts';
+  successCodesOf,
+} from '@konaplate-contract/contract';
+import { SpecError } from './derive.ts';
 
 /**
  * A value's constraints, as the client checks them: a request before it is
@@ -54,7 +55,9 @@ function ruleOf(
   const flat = effectiveSchema(doc, schema);
   for (const key of Object.keys(flat)) {
     if (!key.startsWith('x-') && !descriptive.has(key) && !structural.has(key)) {
-      problems.push(`${where}: the client's validator cannot check "${key}"; extend scripts/lib/client-contract.ts`);
+      problems.push(
+        `${where}: the client's validator cannot check "${key}"; extend packages/codegen/src/client-contract.ts`,
+      );
     }
   }
   if (typeof flat.type !== 'string') problems.push(`${where}: no single "type" to check`);
@@ -89,12 +92,12 @@ function sensitiveNames(doc: OpenApiDocument): Record<string, 'last4' | 'hidden'
   const visit = (schema: JsonObject) => {
     for (const [name, property] of Object.entries((schema.properties ?? {}) as Record<string, JsonObject>)) {
       const flat = { ...effectiveSchema(doc, property), ...property };
-      if (flat['x-sensitive'] === true) found[name] = flat['x-mask'] === 'last4' ? 'last4' : 'hidden';
+      if (flat[ext.sensitive] === true) found[name] = flat[ext.mask] === 'last4' ? 'last4' : 'hidden';
     }
   };
   for (const schema of Object.values(doc.components.schemas)) visit(schema);
   for (const parameter of Object.values(doc.components.parameters)) {
-    if (effectiveSchema(doc, parameter.schema as JsonObject)['x-sensitive'] === true)
+    if (effectiveSchema(doc, parameter.schema as JsonObject)[ext.sensitive] === true)
       found[String(parameter.name)] = 'hidden';
   }
   return Object.fromEntries(Object.entries(found).sort(([a], [b]) => a.localeCompare(b)));
@@ -123,7 +126,7 @@ export function clientContract(doc: OpenApiDocument) {
         .split('\n\n')[0]
         ?.replace(/\s+/g, ' ')
         .trim() as string,
-      idempotent: operation['x-idempotent'] === true,
+      idempotent: operation[ext.idempotent] === true,
       successStatus: success.status,
     };
     const headers: Record<string, FieldRule> = {};
@@ -144,12 +147,12 @@ export function clientContract(doc: OpenApiDocument) {
     if (!success.schema) problems.push(`${id}: no plaintext success (2xx) response schema`);
     else responseRules[id] = ruleOf(doc, success.schema, true, `${id} response body`, problems);
   }
-  const registry = doc['x-error-registry'];
+  const registry = doc[ext.errorRegistry];
   const successCodes = successCodesOf(registry);
   if (successCodes.length !== 1) problems.push('the error registry must have exactly one success (2xx) code');
   const codeStatus = Object.fromEntries(Object.entries(registry).map(([code, e]) => [code, e.httpStatus]));
-  const utcOffsets = (doc.components.schemas.TimeZone?.['x-utc-offsets'] ?? {}) as Record<string, number>;
-  if (Object.keys(utcOffsets).length === 0) problems.push('TimeZone has no x-utc-offsets');
+  const utcOffsets = (doc.components.schemas.TimeZone?.[ext.utcOffsets] ?? {}) as Record<string, number>;
+  if (Object.keys(utcOffsets).length === 0) problems.push(`TimeZone has no ${ext.utcOffsets}`);
   if (problems.length > 0) throw new SpecError(problems);
   return {
     servers: {

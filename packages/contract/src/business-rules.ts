@@ -1,3 +1,5 @@
+import { ext } from './extensions.ts';
+
 type JsonObject = { [key: string]: unknown };
 
 /**
@@ -16,8 +18,8 @@ export interface BusinessRule {
 export function businessRulesOf(schema: JsonObject): Array<[string, BusinessRule]> {
   const properties = (schema.properties ?? {}) as Record<string, JsonObject>;
   return Object.entries(properties)
-    .filter(([, property]) => property['x-business-rule'])
-    .map(([field, property]) => [field, property['x-business-rule'] as BusinessRule]);
+    .filter(([, property]) => property[ext.businessRule])
+    .map(([field, property]) => [field, property[ext.businessRule] as BusinessRule]);
 }
 
 /** Null when `object` keeps the rule for `field`; otherwise what is wrong, with the numbers. */

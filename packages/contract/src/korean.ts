@@ -1,23 +1,14 @@
 // The Korean edition's texts live in the spec beside the English ones. This is
 // the one definition of which English texts need a Korean twin and where it is,
 // shared by the kona-korean-texts rule and the docs generator.
-import { expectedMessage, type RegistryEntry } from './registry.ts';
+import { ext, koreanPrefix, koreanTwin, toolExt } from './extensions.ts';
+import { errorFieldOf, expectedMessage, type RegistryEntry } from './registry.ts';
+import { registryOf as rawRegistryOf } from './walk.ts';
 
 type Json = { [key: string]: unknown };
 export type TextPath = Array<string | number>;
 
-/** Each English text key and the key of its Korean twin, beside it on the same object. */
-export const koreanTwin = {
-  description: 'x-ko',
-  summary: 'x-ko-summary',
-  title: 'x-ko-title',
-  name: 'x-ko-name',
-  meaning: 'x-ko-meaning',
-  pages: 'x-ko-pages',
-  evidence: 'x-ko-evidence',
-  decision: 'x-ko-decision',
-  changes: 'x-ko-changes',
-} as const;
+export { koreanTwin };
 
 export type TextKey = keyof typeof koreanTwin;
 
@@ -41,11 +32,11 @@ const values = new Set([
   'const',
   'default',
   'sources',
-  'x-test-vector',
-  'x-mock-when',
-  'x-business-rule',
-  'x-utc-offsets',
-  'x-codeSamples',
+  ext.testVector,
+  ext.mockWhen,
+  ext.businessRule,
+  ext.utcOffsets,
+  toolExt.codeSamples,
 ]);
 
 const isObject = (value: unknown): value is Json =>
@@ -67,7 +58,7 @@ export function registrySummary(entry: RegistryEntry, field: string | undefined,
 
 function registryEntryOf(doc: Json, example: Json): RegistryEntry | undefined {
   const code = (example.value as { response?: { code?: unknown } } | undefined)?.response?.code;
-  const registry = isObject(doc['x-error-registry']) ? doc['x-error-registry'] : {};
+  const registry = rawRegistryOf(doc);
   return typeof code === 'string' && isObject(registry[code])
     ? (registry[code] as unknown as RegistryEntry)
     : undefined;
@@ -76,14 +67,14 @@ function registryEntryOf(doc: Json, example: Json): RegistryEntry | undefined {
 /** An example summary that generation filled from the registry (not written in the spec). */
 export function isDerivedSummary(doc: Json, example: Json): boolean {
   const entry = registryEntryOf(doc, example);
-  const field = typeof example['x-error-field'] === 'string' ? example['x-error-field'] : undefined;
+  const field = errorFieldOf(example);
   return entry !== undefined && example.summary === registrySummary(entry, field, 'en');
 }
 
 /** The Korean summary of a derived example summary. */
 export function derivedKoreanSummary(doc: Json, example: Json): string | undefined {
   const entry = registryEntryOf(doc, example);
-  const field = typeof example['x-error-field'] === 'string' ? example['x-error-field'] : undefined;
+  const field = errorFieldOf(example);
   return entry && registrySummary(entry, field, 'ko');
 }
 
@@ -107,18 +98,18 @@ export function bilingualTexts(doc: Json): BilingualText[] {
       return;
     }
     if (!isObject(node)) return;
-    const inRegistry = path.length === 2 && path[0] === 'x-error-registry';
+    const inRegistry = path.length === 2 && path[0] === ext.errorRegistry;
     if (!inRegistry) add(node, path, 'description');
     if (typeof node.summary === 'string' && !isDerivedSummary(doc, node)) add(node, path, 'summary');
-    if (parentKey === 'x-source-conflicts')
+    if (parentKey === ext.sourceConflicts)
       for (const key of ['pages', 'evidence', 'decision'] as const) add(node, path, key);
     if (inRegistry) add(node, path, 'meaning');
     if (path.length === 1 && path[0] === 'info') add(node, path, 'title');
-    if (path.length === 2 && path[0] === 'x-guides') add(node, path, 'title');
+    if (path.length === 2 && path[0] === ext.guides) add(node, path, 'title');
     if (path.length === 2 && path[0] === 'tags') add(node, path, 'name');
-    if (path.length === 2 && path[0] === 'x-changelog') add(node, path, 'changes');
+    if (path.length === 2 && path[0] === ext.changelog) add(node, path, 'changes');
     for (const [key, value] of Object.entries(node)) {
-      if (values.has(key) || key.startsWith('x-ko')) continue;
+      if (values.has(key) || key.startsWith(koreanPrefix)) continue;
       // A schema's `examples` is a list of values; a media type's is a map of Example objects.
       if (key === 'examples' && Array.isArray(value)) continue;
       visit(value, [...path, key], key);

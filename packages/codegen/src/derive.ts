@@ -1,10 +1,15 @@
-import type { ErrorRegistry, SourceConflict } from '@konaplate-contract/spec-rules';
-import { expectedMessage, registryProblems } from '@konaplate-contract/spec-rules';
+import type { ErrorRegistry, JsonObject, OpenApiDocument, SourceConflict } from '@konaplate-contract/contract';
+import {
+  examplesOf,
+  expectedMessage,
+  ext,
+  operationsOf,
+  registryProblems,
+  SpecError,
+} from '@konaplate-contract/contract';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { JsonObject, OpenApiDocument } from './openapi-document.ts';
-import { examplesOf, operationsOf, SpecError } from './openapi-document.ts';
 
-export { SpecError } from './openapi-document.ts';
+export { SpecError } from '@konaplate-contract/contract';
 
 /** The Markdown paragraph a source conflict adds to the description it sits on. */
 export function renderConflict(conflict: SourceConflict): string {
@@ -18,7 +23,7 @@ function checkRegistryShape(registry: unknown, registrySchema: JsonObject): stri
   // An `if` failure only repeats the `then` error under it.
   return (validate.errors ?? [])
     .filter((e) => e.keyword !== 'if')
-    .map((e) => `x-error-registry${e.instancePath.replace(/\//g, '.')}: ${e.message ?? e.keyword}`);
+    .map((e) => `${ext.errorRegistry}${e.instancePath.replace(/\//g, '.')}: ${e.message ?? e.keyword}`);
 }
 
 /**
@@ -34,7 +39,7 @@ function deriveExamples(doc: OpenApiDocument, registry: ErrorRegistry, strict: b
   const operationIds = new Set(operationsOf(doc).map(({ operation }) => operation.operationId));
   for (const [code, entry] of Object.entries(registry)) {
     for (const id of entry.operations) {
-      if (!operationIds.has(id)) problems.push(`x-error-registry.${code}.operations names unknown operation ${id}`);
+      if (!operationIds.has(id)) problems.push(`${ext.errorRegistry}.${code}.operations names unknown operation ${id}`);
     }
   }
   for (const { operation } of operationsOf(doc)) {
@@ -51,7 +56,7 @@ function deriveExamples(doc: OpenApiDocument, registry: ErrorRegistry, strict: b
         }
       }
       const entry = registry[envelope.code as string];
-      const message = entry && expectedMessage(entry, example['x-error-field']);
+      const message = entry && expectedMessage(entry, example[ext.errorField]);
       if (!entry || message === undefined) continue;
       envelope.message ??= message;
       envelope.description ??= entry.description;
@@ -70,16 +75,16 @@ function renderConflicts(node: unknown, path: string, problems: string[]): void 
   }
   if (!node || typeof node !== 'object') return;
   const object = node as JsonObject;
-  const conflicts = object['x-source-conflicts'] as SourceConflict[] | undefined;
+  const conflicts = object[ext.sourceConflicts] as SourceConflict[] | undefined;
   if (conflicts) {
     if (typeof object.description !== 'string') {
-      problems.push(`${path}: has x-source-conflicts but no description to show them in`);
+      problems.push(`${path}: has ${ext.sourceConflicts} but no description to show them in`);
     } else {
       object.description = [object.description.trimEnd(), ...conflicts.map(renderConflict)].join('\n\n');
     }
   }
   for (const [key, value] of Object.entries(object)) {
-    if (key !== 'x-error-registry') renderConflicts(value, path ? `${path}.${key}` : key, problems);
+    if (key !== ext.errorRegistry) renderConflicts(value, path ? `${path}.${key}` : key, problems);
   }
 }
 
@@ -94,7 +99,7 @@ export function deriveBundle(
   registrySchema: JsonObject,
   { strict = true }: DeriveOptions = {},
 ): OpenApiDocument {
-  const registry = doc['x-error-registry'];
+  const registry = doc[ext.errorRegistry];
   const problems = checkRegistryShape(registry, registrySchema);
   if (problems.length === 0) problems.push(...deriveExamples(doc, registry, strict));
   renderConflicts(doc, '', problems);

@@ -1,16 +1,17 @@
-/** The parts of an OpenAPI 3.1 document that this project's scripts read. */
+/** The parts of an OpenAPI 3.1 document that the project reads, typed, and the readers every package shares. */
+import { ext } from './extensions.ts';
+import type { ErrorRegistry } from './registry.ts';
+import { follow, operations } from './walk.ts';
+
 export type JsonObject = { [key: string]: unknown };
-
-import { type ErrorRegistry, follow, operations } from '@konaplate-contract/spec-rules';
-
-export type { ErrorRegistry, RegistryEntry, SourceConflict } from '@konaplate-contract/spec-rules';
+export type { ErrorRegistry, RegistryEntry, SourceConflict } from './registry.ts';
 
 export interface ExampleObject extends JsonObject {
   summary?: string;
   description?: string;
   value?: unknown;
-  'x-error-field'?: string;
-  'x-seed-test-data'?: string;
+  [ext.errorField]?: string;
+  [ext.seedTestData]?: string;
 }
 
 export interface MediaTypeObject extends JsonObject {
@@ -35,7 +36,7 @@ export interface OpenApiDocument extends JsonObject {
     headers: Record<string, JsonObject>;
     securitySchemes: Record<string, JsonObject>;
   };
-  'x-error-registry': ErrorRegistry;
+  [ext.errorRegistry]: ErrorRegistry;
 }
 
 /** Every operation of the document, with its path and method (the rule package's walker, typed). */
@@ -172,10 +173,10 @@ export function commonHeaderValues(
     .map((node) => resolveLocal<JsonObject>(doc, node))
     .filter((parameter) => parameter.in === 'header')
     .map((parameter) => {
-      const source = parameter['x-value'] as HeaderValueSource;
+      const source = parameter[ext.value] as HeaderValueSource;
       if (!headerValueSources.includes(source))
         problems.push(
-          `header ${String(parameter.name)}: x-value must be one of ${headerValueSources.join(', ')} (what fills it), not ${JSON.stringify(source)}`,
+          `header ${String(parameter.name)}: ${ext.value} must be one of ${headerValueSources.join(', ')} (what fills it), not ${JSON.stringify(source)}`,
         );
       return { name: String(parameter.name), source, required: parameter.required === true, parameter };
     });

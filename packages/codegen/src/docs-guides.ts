@@ -2,15 +2,23 @@
 // each {{placeholder}} filled from the spec. Tables are shaped to fit the docs'
 // guide column (about 480 px at 1440 px wide): few columns, codes that never
 // wrap, long values moved out of tables.
-import type { MockScenarios, MockWhen } from '@konaplate-contract/mock/scenarios';
-import { expectedMessage, follow, type SourceConflict } from '@konaplate-contract/spec-rules';
+
+import type { JsonObject, MockScenarios, MockWhen, OpenApiDocument } from '@konaplate-contract/contract';
+import {
+  effectiveSchema,
+  examplesOf,
+  expectedMessage,
+  ext,
+  follow,
+  operationsOf,
+  resolveLocal,
+  type SourceConflict,
+} from '@konaplate-contract/contract';
 import { SpecError } from './derive.ts';
 import { type Language, labels, plainText } from './docs-text.ts';
 import { guidesOf } from './guides.ts';
-import type { JsonObject, OpenApiDocument } from './openapi-document.ts';
-import { effectiveSchema, examplesOf, operationsOf, resolveLocal } from './openapi-document.ts';
 
-export { plaintextRequest } from './openapi-document.ts';
+export { plaintextRequest } from '@konaplate-contract/contract';
 
 /** Where the rendered text will live, so relative links point at the right files. */
 export interface LinkBase {
@@ -70,8 +78,8 @@ function headerTable({ doc, language }: GuideContext): string {
 
 function testVector({ english, language }: GuideContext): string {
   const l = labels[language];
-  const scheme = english.components.securitySchemes.TranToken as { 'x-test-vector': Record<string, string> };
-  const v = scheme['x-test-vector'];
+  const scheme = english.components.securitySchemes.TranToken as { [ext.testVector]: Record<string, string> };
+  const v = scheme[ext.testVector];
   const token = String(v.token);
   const mac = token.split(':').at(-1);
   return `${table(
@@ -86,13 +94,13 @@ function testVector({ english, language }: GuideContext): string {
 }
 
 const codeOf = (doc: OpenApiDocument, httpStatus: (s: number) => boolean) =>
-  Object.entries(doc['x-error-registry'])
+  Object.entries(doc[ext.errorRegistry])
     .filter(([, e]) => httpStatus(e.httpStatus))
     .map(([code]) => code);
 
 function errorTable({ doc, language }: GuideContext): string {
   const l = labels[language];
-  const rows = Object.entries(doc['x-error-registry']).map(([code, e]) => [
+  const rows = Object.entries(doc[ext.errorRegistry]).map(([code, e]) => [
     `\`${code}\``,
     e.httpStatus,
     `${e.message}<br>${e.description}`,
@@ -105,7 +113,7 @@ function codesByOperation({ doc }: GuideContext): string {
   return operationsOf(doc)
     .map(({ operation }) => {
       const codes = codeOf(doc, () => true).filter((c) =>
-        doc['x-error-registry'][c]?.operations.includes(operation.operationId),
+        doc[ext.errorRegistry][c]?.operations.includes(operation.operationId),
       );
       return `- **${plainText(String(operation.summary))}** (\`${operation.operationId}\`): ${codes.map((c) => `\`${c}\``).join(', ')}`;
     })
@@ -147,9 +155,9 @@ function pageTestData({ doc, language }: GuideContext): string {
   return operationsOf(doc)
     .map(({ operation }) => {
       const rows = examplesOf(doc, operation)
-        .filter((e) => e.example['x-seed-test-data'])
+        .filter((e) => e.example[ext.seedTestData])
         .map((e) => [
-          e.example['x-seed-test-data'],
+          e.example[ext.seedTestData],
           `${plainText(String(e.example.summary)).replace(/^\d{3} - /, '')}<br>\`${e.key}\``,
         ]);
       if (rows.length === 0) return '';
@@ -178,16 +186,16 @@ export function conflictsOf(
       const operation = doc.paths[b ?? '']?.[c ?? ''] as JsonObject | undefined;
       return `${l.operation}: ${plainText(String(operation?.summary))}`;
     }
-    if (a === 'x-error-registry') return `${l.code} \`${b}\``;
+    if (a === ext.errorRegistry) return `${l.code} \`${b}\``;
     return `\`${path.join('.')}\``;
   };
   const visit = (node: unknown, path: string[]) => {
     if (Array.isArray(node)) for (const [i, item] of node.entries()) visit(item, [...path, String(i)]);
     else if (node && typeof node === 'object') {
-      for (const conflict of ((node as JsonObject)['x-source-conflicts'] as SourceConflict[] | undefined) ?? [])
+      for (const conflict of ((node as JsonObject)[ext.sourceConflicts] as SourceConflict[] | undefined) ?? [])
         found.push({ where: name(path), conflict });
       for (const [key, value] of Object.entries(node))
-        if (key !== 'x-source-conflicts' && key !== 'x-guides') visit(value, [...path, key]);
+        if (key !== ext.sourceConflicts && key !== ext.guides) visit(value, [...path, key]);
     }
   };
   visit(doc, []);
@@ -205,7 +213,7 @@ function conflictList({ doc, language }: GuideContext): string {
 }
 
 function changelog({ doc }: GuideContext): string {
-  const entries = (doc['x-changelog'] ?? []) as Array<{ version: string; date: string; changes: string[] }>;
+  const entries = (doc[ext.changelog] ?? []) as Array<{ version: string; date: string; changes: string[] }>;
   return entries.map((e) => `## ${e.version} (${e.date})\n\n${e.changes.map((c) => `- ${c}`).join('\n')}`).join('\n\n');
 }
 
@@ -241,16 +249,18 @@ export function downloads({ language, links }: Pick<GuideContext, 'language' | '
 function fieldMessageExample({ doc }: GuideContext): string {
   const found = operationsOf(doc).flatMap(({ operation }) =>
     examplesOf(doc, operation).flatMap(({ example }) => {
-      const field = example['x-error-field'];
+      const field = example[ext.errorField];
       const code = (example.value as { response?: { code?: string } } | undefined)?.response?.code;
-      const entry = code ? doc['x-error-registry'][code] : undefined;
+      const entry = code ? doc[ext.errorRegistry][code] : undefined;
       const message = entry && field && expectedMessage(entry, field);
       return message ? [{ message, published: entry.status === 'published' }] : [];
     }),
   );
   const chosen = found.find((f) => f.published) ?? found[0];
   if (!chosen)
-    throw new SpecError(['the error-code guide shows a message naming a field, but no example has x-error-field']);
+    throw new SpecError([
+      `the error-code guide shows a message naming a field, but no example has ${ext.errorField}`,
+    ]);
   return `\`${chosen.message}\``;
 }
 
@@ -266,7 +276,7 @@ const renderers: Record<string, Renderer> = {
       .map((c) => `\`${c}\``)
       .join(', '),
   errorStatus: ({ doc }) =>
-    [...new Set(Object.values(doc['x-error-registry']).map((e) => e.httpStatus))]
+    [...new Set(Object.values(doc[ext.errorRegistry]).map((e) => e.httpStatus))]
       .filter((s) => s >= 400)
       .sort()
       .join(', '),

@@ -12,15 +12,22 @@
 // the English default; Redoc 2's `labels` option is gone (config-migration lists
 // it among the removed options). So those labels stay English in the Korean
 // edition; everything that comes from the spec is Korean.
+
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { MockScenarios } from '@konaplate-contract/mock/scenarios';
-import { environmentVariables as env } from '../../packages/client/src/environment.ts';
+import type { JsonObject, MockScenarios, OpenApiDocument } from '@konaplate-contract/contract';
+import {
+  commonHeaderValues,
+  examplesOf,
+  type HeaderValueSource,
+  operationsOf,
+  SpecError,
+  toolExt,
+} from '@konaplate-contract/contract';
+import { environmentVariables as env } from '@konaplate-contract/contract/protocol';
 import { type LinkBase, plaintextRequest, renderGuides } from './docs-guides.ts';
 import { inLanguage, type Language, labels, plainText } from './docs-text.ts';
-import type { JsonObject, OpenApiDocument } from './openapi-document.ts';
-import { commonHeaderValues, examplesOf, type HeaderValueSource, operationsOf, SpecError } from './openapi-document.ts';
 import { redocly } from './redocly.ts';
 
 /** Where each edition lives in generated/docs/, and how its links reach the shared files. */
@@ -87,7 +94,7 @@ else console.log(JSON.stringify(data));
 }
 
 /** Extensions Redoc needs; every other `x-` key is left out of the page (the downloads keep them). */
-const shown = new Set(['x-codeSamples', 'x-displayName']);
+const shown = new Set<string>([toolExt.codeSamples, toolExt.displayName]);
 
 function withoutExtensions(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(withoutExtensions);
@@ -118,12 +125,12 @@ export function docsSpec(
       variable.description = plainText(String(variable.description ?? ''));
   }
   for (const tag of (doc.tags ?? []) as JsonObject[])
-    tag['x-displayName'] = plainText(String(tag['x-displayName'] ?? tag.name));
+    tag[toolExt.displayName] = plainText(String(tag[toolExt.displayName] ?? tag.name));
   for (const { operation } of operationsOf(doc)) {
     operation.summary = plainText(String(operation.summary ?? ''));
     for (const { example } of examplesOf(doc, operation))
       if (typeof example.summary === 'string') example.summary = plainText(example.summary);
-    operation['x-codeSamples'] = codeSamples(bundle, operation.operationId, language);
+    operation[toolExt.codeSamples] = codeSamples(bundle, operation.operationId, language);
   }
   return withoutExtensions(doc) as OpenApiDocument;
 }

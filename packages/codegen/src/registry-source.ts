@@ -4,8 +4,8 @@
 // listing one more operation under codes.
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { SpecError } from '@konaplate-contract/contract';
 import { parse, parseDocument } from 'yaml';
-import { SpecError } from './openapi-document.ts';
 
 /** The index file of the registry under a spec folder. */
 const registryIndexPath = (specDir: string) => resolve(specDir, 'registry/error-codes.yaml');

@@ -4,9 +4,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import type { OpenApiDocument } from '@konaplate-contract/contract';
 import { parse } from 'yaml';
 import { inlineGuides } from './guides.ts';
-import type { OpenApiDocument } from './openapi-document.ts';
 
 const run = promisify(execFile);
 const redoclyBin = join(dirname(createRequire(import.meta.url).resolve('@redocly/cli/package.json')), 'bin/cli.js');

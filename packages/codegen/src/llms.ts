@@ -1,6 +1,15 @@
 // For coding agents: llms.txt (llmstxt.org) at the docs' root, and one Markdown
 // page per operation and per guide under md/, all from the spec (English).
-import type { MockScenarios } from '@konaplate-contract/mock/scenarios';
+
+import type { JsonObject, MockScenarios, OpenApiDocument, OperationObject } from '@konaplate-contract/contract';
+import {
+  effectiveSchema,
+  envelopeField,
+  examplesOf,
+  ext,
+  operationsOf,
+  plaintextSchema,
+} from '@konaplate-contract/contract';
 import { codeSamples } from './docs.ts';
 import {
   commonHeaders,
@@ -12,8 +21,6 @@ import {
   whenText,
 } from './docs-guides.ts';
 import { plainText } from './docs-text.ts';
-import type { JsonObject, OpenApiDocument, OperationObject } from './openapi-document.ts';
-import { effectiveSchema, envelopeField, examplesOf, operationsOf, plaintextSchema } from './openapi-document.ts';
 
 /** One row per field of a schema, nested objects and arrays of objects flattened (`a.b`, `a[].b`). */
 export function fieldRows(doc: OpenApiDocument, schema: JsonObject, prefix = ''): string[][] {
@@ -32,7 +39,7 @@ export function fieldRows(doc: OpenApiDocument, schema: JsonObject, prefix = '')
     ]
       .filter(Boolean)
       .join('; ');
-    const conflicts = (node['x-source-conflicts'] ?? field['x-source-conflicts']) as unknown[] | undefined;
+    const conflicts = (node[ext.sourceConflicts] ?? field[ext.sourceConflicts]) as unknown[] | undefined;
     const meaning = `${firstParagraph(field.description)}${conflicts?.length ? ' (source conflict: see [source-conflicts.md](source-conflicts.md))' : ''}`;
     const row = [
       `\`${path}\``,
@@ -62,7 +69,7 @@ function operationPage(
   path: string,
   operation: OperationObject,
 ): string {
-  const registry = doc['x-error-registry'];
+  const registry = doc[ext.errorRegistry];
   const headerRows = commonHeaders(doc).map((p) => {
     const schema = effectiveSchema(doc, p.schema as JsonObject);
     return [

@@ -1,8 +1,22 @@
-import type { MockFault, MockScenario, MockScenarios, MockWhen } from '@konaplate-contract/mock/scenarios';
-import { type ErrorRegistry, successCodesOf } from '@konaplate-contract/spec-rules';
+import type {
+  JsonObject,
+  MockFault,
+  MockScenario,
+  MockScenarios,
+  MockWhen,
+  OpenApiDocument,
+  OperationObject,
+} from '@konaplate-contract/contract';
+import {
+  type ErrorRegistry,
+  effectiveSchema,
+  envelopeField,
+  examplesOf,
+  ext,
+  operationsOf,
+  successCodesOf,
+} from '@konaplate-contract/contract';
 import { SpecError } from './derive.ts';
-import type { JsonObject, OpenApiDocument, OperationObject } from './openapi-document.ts';
-import { effectiveSchema, envelopeField, examplesOf, operationsOf } from './openapi-document.ts';
 
 /**
  * What a valid value of a request body field is, in words, from its schema:
@@ -28,7 +42,7 @@ function validShape(doc: OpenApiDocument, operation: OperationObject, field: str
 
 /** The mock's scenario table, derived from the examples' `x-mock-when`; refuses an unreachable or ambiguous one. */
 export function mockScenarios(doc: OpenApiDocument): MockScenarios {
-  const registry: ErrorRegistry = doc['x-error-registry'];
+  const registry: ErrorRegistry = doc[ext.errorRegistry];
   const problems: string[] = [];
   const validationCodes: Record<string, string> = {};
   for (const [code, entry] of Object.entries(registry)) {
@@ -51,17 +65,18 @@ export function mockScenarios(doc: OpenApiDocument): MockScenarios {
     for (const { where, key, example } of examplesOf(doc, operation)) {
       if (where === 'request') continue;
       const at = `${operation.operationId} ${where} example "${key}"`;
-      const when = example['x-mock-when'] as MockWhen | { fault: true } | undefined;
+      const when = example[ext.mockWhen] as MockWhen | { fault: true } | undefined;
       const value = example.value as { response?: { code?: string } } & Record<string, unknown>;
       // An encrypted answer carries no readable code: it is the success it encrypts.
       const code = value.response?.code ?? (value[envelope] ? successCode : '');
       if (!when) {
-        problems.push(`${at}: has no x-mock-when, so the mock cannot reach it by request content`);
+        problems.push(`${at}: has no ${ext.mockWhen}, so the mock cannot reach it by request content`);
         continue;
       }
       const provisional = registry[code]?.status === 'provisional';
       if ('fault' in when) {
-        if (!/^5\d\d$/.test(where)) problems.push(`${at}: x-mock-when.fault belongs on a 5xx example, not ${where}`);
+        if (!/^5\d\d$/.test(where))
+          problems.push(`${at}: ${ext.mockWhen}.fault belongs on a 5xx example, not ${where}`);
         else if (fault) problems.push(`${at}: a second fault example beside "${fault.example}"`);
         else fault = { example: key, status: Number(where), code, summary: example.summary ?? key, provisional };
         continue;
@@ -74,17 +89,17 @@ export function mockScenarios(doc: OpenApiDocument): MockScenarios {
         }
         const trigger = JSON.stringify(Object.entries(when.body).sort());
         const clash = triggers.get(trigger);
-        if (clash) problems.push(`${at}: the same x-mock-when as "${clash}"`);
+        if (clash) problems.push(`${at}: the same ${ext.mockWhen} as "${clash}"`);
         triggers.set(trigger, key);
       } else if ('invalid' in when) {
         if (validationCodes[when.invalid] !== code) {
           problems.push(
-            `${at}: x-mock-when.invalid ${when.invalid} gives ${validationCodes[when.invalid]}, not ${code}`,
+            `${at}: ${ext.mockWhen}.invalid ${when.invalid} gives ${validationCodes[when.invalid]}, not ${code}`,
           );
         }
       } else if (!('otherwise' in when) || where !== '200') {
         problems.push(
-          `${at}: x-mock-when needs body, invalid, fault (on a 5xx example) or (on a 200 example) otherwise`,
+          `${at}: ${ext.mockWhen} needs body, invalid, fault (on a 5xx example) or (on a 200 example) otherwise`,
         );
       }
       scenarios.push({
@@ -99,7 +114,7 @@ export function mockScenarios(doc: OpenApiDocument): MockScenarios {
     }
     if (scenarios.filter((s) => 'otherwise' in s.when).length !== 1) {
       problems.push(
-        `${operation.operationId}: exactly one example needs x-mock-when.otherwise (the answer to any other valid card)`,
+        `${operation.operationId}: exactly one example needs ${ext.mockWhen}.otherwise (the answer to any other valid card)`,
       );
     }
     return { operationId: operation.operationId, method, path, scenarios, ...(fault ? { fault } : {}) };

@@ -1,6 +1,6 @@
+import type { JsonObject, OpenApiDocument } from '@konaplate-contract/contract';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import type { JsonObject, OpenApiDocument } from './openapi-document.ts';
 
 const componentsId = 'urn:konaplate-contract:components';
 

@@ -3,19 +3,21 @@
 // a test per request on `response.code`, and one collection-level pre-request
 // script that builds the X-KM-* headers and the HMAC tran token over the exact
 // body sent. Everything in it comes from the spec; newman runs it in the tests.
-import type { MockScenario, MockScenarios } from '@konaplate-contract/mock/scenarios';
-import { describeOperations, scenarioBody } from '../../packages/cli/src/model.ts';
+
+import type { JsonObject, MockScenario, MockScenarios, OpenApiDocument } from '@konaplate-contract/contract';
+import {
+  commonHeaderValues,
+  describeOperations,
+  envelopeField,
+  examplesOf,
+  ext,
+  type HeaderValueSource,
+  operationsOf,
+  scenarioBody,
+} from '@konaplate-contract/contract';
 import { SpecError } from './derive.ts';
 import { whenText } from './docs-guides.ts';
 import { inLanguage, type Language, labels, plainText } from './docs-text.ts';
-import type { JsonObject, OpenApiDocument } from './openapi-document.ts';
-import {
-  commonHeaderValues,
-  envelopeField,
-  examplesOf,
-  type HeaderValueSource,
-  operationsOf,
-} from './openapi-document.ts';
 
 const schemaUrl = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
 
@@ -39,8 +41,8 @@ export function preRequestScript(doc: OpenApiDocument, language: Language): stri
   const headers = commonHeaderValues(doc).map(
     ({ name, source }) => `  ${JSON.stringify(name)}: ${headerRecipes[source]},`,
   );
-  const timeZone = doc.components.schemas.TimeZone as { 'x-utc-offsets': Record<string, number>; examples?: string[] };
-  const offsets = timeZone['x-utc-offsets'];
+  const timeZone = doc.components.schemas.TimeZone as { [ext.utcOffsets]: Record<string, number>; examples?: string[] };
+  const offsets = timeZone[ext.utcOffsets];
   const defaultZone = timeZone.examples?.[0] ?? Object.keys(offsets)[0];
   const missing = l.missing('NAME').split('NAME');
   return [
@@ -105,7 +107,7 @@ export function postmanCollection(bundle: OpenApiDocument, scenarios: MockScenar
       const encryptedAnswer = envelopeField(doc) in ((example.value ?? {}) as JsonObject);
       if ('invalid' in scenario.when && scenario.when.invalid !== 'required')
         throw new SpecError([
-          `${op.operationId} scenario "${scenario.example}": the Postman collection can build x-mock-when.invalid "required" only`,
+          `${op.operationId} scenario "${scenario.example}": the Postman collection can build ${ext.mockWhen}.invalid "required" only`,
         ]);
       // The body the CLI, the QA quick start and conformance send for this scenario: one derivation.
       const body = JSON.stringify(scenarioBody(model, scenario));

@@ -1,10 +1,7 @@
-// What the CLI reads from a bundled spec, as pure functions of the document:
-// operations, their headers and fields with flattened schemas, examples,
-// scenarios and the contract's documented guesses. contract.ts applies them to
+// Operations as the tools see them, as pure functions of the document: their headers and fields with
+// flattened schemas, examples, scenarios and the contract's documented guesses. The CLI applies them to
 // the bundle in generated/; the QA quick-start generator, to a fresh one.
-import type { OperationId } from '@konaplate-contract/client';
-import type { MockScenario, MockScenarios } from '@konaplate-contract/mock/scenarios';
-import { follow, type SourceConflict } from '@konaplate-contract/spec-rules';
+
 import {
   effectiveSchema,
   envelopeField,
@@ -13,10 +10,11 @@ import {
   operationsOf,
   plaintextRequest,
   resolveLocal,
-} from '../../../scripts/lib/openapi-document.ts';
-
-export type { JsonObject, MockScenario, MockScenarios, OpenApiDocument, SourceConflict };
-export { effectiveSchema, envelopeField };
+} from './document.ts';
+import { ext } from './extensions.ts';
+import type { SourceConflict } from './registry.ts';
+import type { MockScenario, MockScenarios } from './scenario-table.ts';
+import { follow } from './walk.ts';
 
 /** One request header or top-level body field, with its flattened schema and a valid value. */
 export interface Field {
@@ -35,8 +33,8 @@ export interface Guess extends SourceConflict {
 }
 
 export interface Operation {
-  /** The client's operation ids and these come from the same spec. */
-  operationId: OperationId;
+  /** The spec's operationId (the client's method names come from the same spec). */
+  operationId: string;
   method: string;
   path: string;
   summary: string;
@@ -69,7 +67,7 @@ function conflictsOf(doc: OpenApiDocument, node: unknown, seen = new Set<unknown
   if (!isObject(node) || seen.has(target)) return [];
   seen.add(target);
   const own = [node, target].flatMap((n) =>
-    isObject(n) && Array.isArray(n['x-source-conflicts']) ? (n['x-source-conflicts'] as SourceConflict[]) : [],
+    isObject(n) && Array.isArray(n[ext.sourceConflicts]) ? (n[ext.sourceConflicts] as SourceConflict[]) : [],
   );
   const parts = isObject(target) ? [...((target.allOf as unknown[]) ?? []), target.schema] : [];
   const nested = parts.filter(isObject).flatMap((part) => conflictsOf(doc, part, seen));
@@ -115,7 +113,7 @@ export function describeOperations(doc: OpenApiDocument, scenarioTable: MockScen
     const okBranches = ((ok.oneOf as JsonObject[] | undefined) ?? [ok]).map((b) => effectiveSchema(doc, b));
     const table = scenarioTable.operations.find((o) => o.operationId === operation.operationId);
     return {
-      operationId: operation.operationId as OperationId,
+      operationId: operation.operationId,
       method,
       path,
       summary: String(operation.summary ?? operation.operationId),
@@ -153,13 +151,3 @@ export function scenarioBody(operation: Operation, scenario: MockScenario, base 
 /** A scenario reached by an encrypted body ("encData present"). */
 export const isEncryptedScenario = (s: MockScenario): boolean =>
   'body' in s.when && Object.values(s.when.body).includes('*');
-
-/**
- * How far X-KM-Tran-Time may be from the server's clock, in seconds: the contract's assumption,
- * `x-time-window-seconds` on the header parameter that carries it; undefined when the spec makes none.
- */
-export function timeWindowOf(doc: OpenApiDocument): number | undefined {
-  const parameters = Object.values((doc.components as { parameters?: Record<string, JsonObject> }).parameters ?? {});
-  const window = parameters.find((p) => typeof p['x-time-window-seconds'] === 'number')?.['x-time-window-seconds'];
-  return window as number | undefined;
-}

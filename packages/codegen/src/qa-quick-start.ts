@@ -3,14 +3,19 @@
 // written between two markers by `pnpm generate` (checked by `pnpm check:drift`).
 
 import { readFile } from 'node:fs/promises';
-import { successCodesOf } from '@konaplate-contract/spec-rules';
-import { shellQuote } from '../../packages/cli/src/io.ts';
-import { describeOperations, isEncryptedScenario, scenarioBody, timeWindowOf } from '../../packages/cli/src/model.ts';
-import { environmentVariables as env } from '../../packages/client/src/environment.ts';
-import { describeWhen } from '../../packages/mock/src/scenarios.ts';
+import type { OpenApiDocument } from '@konaplate-contract/contract';
+import {
+  describeOperations,
+  describeWhen,
+  ext,
+  isEncryptedScenario,
+  scenarioBody,
+  successCodesOf,
+  timeWindowSeconds,
+} from '@konaplate-contract/contract';
+import { environmentVariables as env, shellQuote } from '@konaplate-contract/contract/protocol';
 import { SpecError } from './derive.ts';
 import { mockScenarios } from './mock-scenarios.ts';
-import type { OpenApiDocument } from './openapi-document.ts';
 import { repoRoot } from './paths.ts';
 import { regionMarkers, withRegion } from './regions.ts';
 
@@ -31,7 +36,7 @@ export function quickStartRows(doc: OpenApiDocument) {
       words.push('--operation', operation.operationId);
       if (isEncryptedScenario(scenario) && keyId) words.push('--crypto-key-id', keyId);
       words.push('--body', body);
-      const entry = doc['x-error-registry'][scenario.code];
+      const entry = doc[ext.errorRegistry][scenario.code];
       return {
         operationId: operation.operationId,
         scenario: scenario.example,
@@ -50,9 +55,9 @@ export function quickStartRows(doc: OpenApiDocument) {
 
 /** The contract's X-KM-Tran-Time window (x-time-window-seconds), which the strict mock applies by default. */
 function timeWindow(doc: OpenApiDocument): number {
-  const window = timeWindowOf(doc);
+  const window = timeWindowSeconds(doc);
   if (window === undefined)
-    throw new SpecError(['X-KM-Tran-Time needs x-time-window-seconds (the strict mock applies it)']);
+    throw new SpecError([`X-KM-Tran-Time needs ${ext.timeWindowSeconds} (the strict mock applies it)`]);
   return window;
 }
 
@@ -68,7 +73,7 @@ export function quickStartMarkdown(doc: OpenApiDocument): string {
       `| \`${r.operationId}\` | \`${r.scenario}\` | ${r.when} | ${r.status} \`${r.code}\` ${r.message}${r.provisional ? ' (provisional code)' : ''} | \`${r.command}\` |`,
   );
   const [first] = rows;
-  return `<!-- Generated from spec/ by \`pnpm generate\` (scripts/lib/qa-quick-start.ts): do not edit between the markers. -->
+  return `<!-- Generated from spec/ by \`pnpm generate\` (packages/codegen/src/qa-quick-start.ts): do not edit between the markers. -->
 ## QA quick start
 
 Start the mock (\`pnpm mock\` in this repository, \`npx konaplate-mock\` where its package is
@@ -97,7 +102,7 @@ ${lines.join('\n')}
 |---|---|
 | \`konaplate sign --body '<json>'\` | prints the signed request headers, one \`Name: value\` a line, token over those exact bytes |
 | \`konaplate sign --curl --base-url <url> --operation <id> --body '<json>'\` | prints one complete curl command that sends it |
-| \`konaplate call <operationId> --base-url <url> --body '<json>'\` | signs (and encrypts, with key files), sends, prints the JSON answer; exit 0 on \`${successCodesOf(doc['x-error-registry'])[0] ?? ''}\`, 1 on another code, 2 on bad input |
+| \`konaplate call <operationId> --base-url <url> --body '<json>'\` | signs (and encrypts, with key files), sends, prints the JSON answer; exit 0 on \`${successCodesOf(doc[ext.errorRegistry])[0] ?? ''}\`, 1 on another code, 2 on bad input |
 | \`konaplate conformance --base-url <url> [--test-data <file>] [--junit <file>]\` | checks a server (the mock, the sandbox, a staging build) against the contract |
 
 In this repository run them as \`pnpm -s konaplate …\`; elsewhere install the CLI's package and use

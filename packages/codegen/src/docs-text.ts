@@ -2,15 +2,19 @@
 // from the spec (English, and its Korean twins beside it: see spec/README.md);
 // what lives here is the docs' own furniture: table headings and short labels,
 // in both languages, typed so that a label missing in one language fails typecheck.
+
+import type { JsonObject, OpenApiDocument } from '@konaplate-contract/contract';
 import {
   bilingualTexts,
   derivedKoreanSummary,
+  ext,
   isDerivedSummary,
   koreanProblem,
+  koreanTwin,
   type SourceConflict,
-} from '@konaplate-contract/spec-rules';
+  toolExt,
+} from '@konaplate-contract/contract';
 import { SpecError } from './derive.ts';
-import type { JsonObject, OpenApiDocument } from './openapi-document.ts';
 
 export type Language = 'en' | 'ko';
 export const languages: Language[] = ['en', 'ko'];
@@ -236,15 +240,15 @@ export function plainText(markdown: string): string {
 export function conflictParagraph(conflict: SourceConflict & JsonObject, language: Language): string {
   const l = labels[language].conflict;
   const text = (key: 'pages' | 'evidence' | 'decision') =>
-    language === 'en' ? conflict[key] : String(conflict[`x-ko-${key}`]);
+    language === 'en' ? conflict[key] : String(conflict[koreanTwin[key]]);
   return `**${l.label}** ${l.pages}: ${text('pages')} ${l.evidence}: ${text('evidence')} ${l.decision}: ${text('decision')}`;
 }
 
 /** A description in one language, with its source conflicts, as the docs show it. */
 export function describe(node: JsonObject, language: Language): string {
   if (language === 'en') return String(node.description ?? '');
-  const conflicts = (node['x-source-conflicts'] ?? []) as Array<SourceConflict & JsonObject>;
-  return [String(node['x-ko'] ?? ''), ...conflicts.map((c) => conflictParagraph(c, 'ko'))].join('\n\n');
+  const conflicts = (node[ext.sourceConflicts] ?? []) as Array<SourceConflict & JsonObject>;
+  return [String(node[koreanTwin.description] ?? ''), ...conflicts.map((c) => conflictParagraph(c, 'ko'))].join('\n\n');
 }
 
 /** Every Korean text the Korean edition needs is there, or generation stops naming each one missing. */
@@ -278,7 +282,7 @@ export function inLanguage(bundle: OpenApiDocument, language: Language): OpenApi
   visit(doc);
   for (const text of bilingualTexts(doc)) {
     // A tag keeps its name (operations refer to it by name) and shows the Korean one.
-    if (text.key === 'name') text.owner['x-displayName'] = text.korean;
+    if (text.key === 'name') text.owner[toolExt.displayName] = text.korean;
     else text.owner[text.key] = text.key === 'description' ? describe(text.owner, 'ko') : text.korean;
   }
   for (const [example, summary] of derived) example.summary = summary;

@@ -1,4 +1,5 @@
 /** The error-code registry (`x-error-registry`): one entry per result code. */
+import { ext } from './extensions.ts';
 export interface SourceConflict {
   pages: string;
   evidence: string;
@@ -15,7 +16,7 @@ export interface RegistryEntry {
   status: 'published' | 'provisional';
   validationKeywords?: string[];
   sources: string[];
-  'x-source-conflicts'?: SourceConflict[];
+  [ext.sourceConflicts]?: SourceConflict[];
 }
 
 export type ErrorRegistry = Record<string, RegistryEntry>;
@@ -39,7 +40,7 @@ export interface ExampleProblem {
 export interface ResponseExample {
   value?: unknown;
   summary?: string;
-  'x-error-field'?: string;
+  [ext.errorField]?: string;
 }
 
 /** The message a code returns, naming the field when the example says which and the registry has a template. */
@@ -76,10 +77,10 @@ export function registryProblems(
   if (!entry.operations.includes(operationId)) {
     problems.push({ message: `${code} is not listed for ${operationId} in the registry`, path: codePath });
   }
-  const field = example['x-error-field'];
+  const field = example[ext.errorField];
   const message = expectedMessage(entry, field);
   if (message === undefined) {
-    problems.push({ message: `${code} has no messageWithField template to name ${field}`, path: ['x-error-field'] });
+    problems.push({ message: `${code} has no messageWithField template to name ${field}`, path: [ext.errorField] });
   }
   const texts = { message, description: entry.description };
   for (const [key, expected] of Object.entries(texts)) {
@@ -91,4 +92,10 @@ export function registryProblems(
     }
   }
   return problems;
+}
+
+/** The field an error example's message names (its extension), if it names one. */
+export function errorFieldOf(example: { [key: string]: unknown }): string | undefined {
+  const field = example[ext.errorField];
+  return typeof field === 'string' ? field : undefined;
 }

@@ -1,4 +1,5 @@
 /** Reading helpers over a bundled (single-file, local-ref) OpenAPI document, for the rule functions. */
+import { ext } from './extensions.ts';
 export type Json = { [key: string]: unknown };
 export type JsonPath = Array<string | number>;
 
@@ -79,5 +80,6 @@ export function responseExamples(doc: Json, op: OperationRef): ExampleRef[] {
 
 /** The registry, when the document has one. */
 export function registryOf(doc: Json): Json {
-  return isObject(doc['x-error-registry']) ? doc['x-error-registry'] : {};
+  const registry = doc[ext.errorRegistry];
+  return isObject(registry) ? registry : {};
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { OpenApiDocument } from './openapi-document.ts';
+import type { OpenApiDocument } from '@konaplate-contract/contract';
 import { generatedDir } from './paths.ts';
 
 /** The committed bundle, generated/openapi.json. */

@@ -1,10 +1,16 @@
 import { readFile } from 'node:fs/promises';
+import {
+  type ErrorRegistry,
+  ext,
+  headerValueSources,
+  type JsonObject,
+  type OpenApiDocument,
+} from '@konaplate-contract/contract';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { stringify } from 'yaml';
 import { clientContract } from './client-contract.ts';
 import { type DeriveOptions, deriveBundle } from './derive.ts';
 import { mockScenarios } from './mock-scenarios.ts';
-import { type ErrorRegistry, headerValueSources, type JsonObject, type OpenApiDocument } from './openapi-document.ts';
 import { registrySchemaPath, repoRoot, specEntry } from './paths.ts';
 import { mockReadme, quickStartReadme } from './qa-quick-start.ts';
 import { bundleSpec } from './redocly.ts';
@@ -42,7 +48,7 @@ export async function typeFiles(doc: OpenApiDocument): Promise<GeneratedFile[]> 
 
 /** The registry as a typed constant, so code can name codes without restating them. */
 export function errorCodeFiles(doc: OpenApiDocument): GeneratedFile[] {
-  const registry: ErrorRegistry = doc['x-error-registry'];
+  const registry: ErrorRegistry = doc[ext.errorRegistry];
   const entries = Object.fromEntries(
     Object.entries(registry).map(([code, e]) => [
       code,

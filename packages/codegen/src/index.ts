@@ -1,0 +1,26 @@
+// @konaplate-contract/codegen: everything under generated/ is written by these targets, each asking
+// @konaplate-contract/contract what the spec says. scripts/*.ts are thin entry points over this index.
+export { checkBreaking, latestRelease } from './breaking.ts';
+export { clientContract } from './client-contract.ts';
+export { deriveBundle } from './derive.ts';
+export { codeSamples, docsHtml, docsSpec } from './docs.ts';
+export { docsSiteFiles } from './docs-site.ts';
+export { generateAll, generateEverything, writeGenerated } from './generate.ts';
+export { guidesOf } from './guides.ts';
+export { mockScenarios } from './mock-scenarios.ts';
+export { generatedDir, registrySchemaPath, repoRoot, specEntry } from './paths.ts';
+export { quickStartEnd, quickStartStart, withQuickStart } from './qa-quick-start.ts';
+export { loadBundleFile } from './read-bundle.ts';
+export { bundleSpec } from './redocly.ts';
+export { addOperationToCodes, operationsByCode, registryEntryFiles } from './registry-source.ts';
+export { createSchemaValidator } from './schema-validator.ts';
+export {
+  buildBundle,
+  bundleFiles,
+  clientFiles,
+  errorCodeFiles,
+  type GeneratedFile,
+  mockFiles,
+  typeFiles,
+} from './targets.ts';
+export { SpecError } from '@konaplate-contract/contract';
