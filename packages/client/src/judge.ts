@@ -90,8 +90,8 @@ export function judge<K extends OperationId>(
     // Not JSON: judged below, with the other answers without a result code.
   }
   const { decrypted, attempts } = options;
-  if (json !== undefined && !decrypted) {
-    const sealed = (json as Record<string, unknown> | null)?.[envelopeField];
+  if (!decrypted) {
+    const sealed = (json as Record<string, unknown> | null | undefined)?.[envelopeField];
     if (typeof sealed === 'string') {
       if (options.decrypts) return { sealed };
       const message = `${operationId}: the answer is encrypted (${envelopeField}) but the client has no encryption keys`;
