@@ -2,7 +2,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { generatedDir, loadBundleFile, repoRoot } from '@konaplate-contract/codegen';
-import { examplesOf, operationsOf } from '@konaplate-contract/contract';
+import { examplesOf, operationsOf, registryOf } from '@konaplate-contract/contract';
 
 const doc = loadBundleFile();
 const info = doc.info as { title: string; version: string };
@@ -13,7 +13,7 @@ for (const { method, path, operation } of operationsOf(doc)) {
   for (const e of examples) console.log(`      ${e.where}  ${e.key.padEnd(30)} ${e.example.summary ?? ''}`);
 }
 console.log('\n  Error registry:');
-for (const [code, entry] of Object.entries(doc['x-error-registry'])) {
+for (const [code, entry] of Object.entries(registryOf(doc))) {
   const flag = entry.status === 'provisional' ? '  [provisional]' : '';
   console.log(`      ${code}  HTTP ${entry.httpStatus}  ${entry.message}${flag}`);
 }

@@ -116,7 +116,7 @@ describe(`a third operation (${added.operationId}) added to the spec alone`, () 
     try {
       const copy = (await import(
         pathToFileURL(join(work, 'packages/client/src/index.ts')).href
-      )) as typeof import('../packages/client/src/index.ts');
+      )) as typeof import('@konaplate-contract/client');
       const client = copy.createKonaplateClient({
         baseUrl,
         aspId: 'KMASP0000000001',

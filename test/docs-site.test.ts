@@ -20,8 +20,8 @@ import {
 } from '@konaplate-contract/codegen';
 import type { JsonObject } from '@konaplate-contract/contract';
 import { createMockServer, loadContract, utcOffsetsOf } from '@konaplate-contract/mock';
+import { lintWith } from '@konaplate-contract/spec-rules';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lintWith } from '../packages/spec-rules/test/lint-with.ts';
 import { loadBundle, propertyAt } from './support/bundle.ts';
 import { runCollection } from './support/newman.ts';
 

@@ -4,6 +4,7 @@
 // comes from @konaplate-contract/contract applied to them, so a new operation in
 // spec/ needs no edit in this package.
 import {
+  type Operation as ContractOperation,
   describeOperations,
   type ErrorRegistry,
   envelopeField,
@@ -13,7 +14,6 @@ import {
   type JsonObject,
   type MockScenarios,
   type OpenApiDocument,
-  type Operation as ContractOperation,
   registryOf,
   sensitiveFields,
   successCodesOf,
@@ -25,7 +25,13 @@ import spec from '../../../generated/openapi.json' with { type: 'json' };
 import { type HeaderValue, headerValues, type OperationId } from './client.ts';
 
 export type { MockScenario, SourceConflict } from '@konaplate-contract/contract';
-export { effectiveSchema, guessesOf, isEncryptedScenario, scenarioBody } from '@konaplate-contract/contract';
+export {
+  effectiveSchema,
+  guessesOf,
+  isEncryptedScenario,
+  scenarioBody,
+  utcOffsets,
+} from '@konaplate-contract/contract';
 
 import { guessesOf } from '@konaplate-contract/contract';
 

@@ -1,6 +1,8 @@
 // Credentials from the environment, with sandbox-shaped defaults taken from the
 // spec (the header schemas' examples and the signing test vector's secret),
 // which the mock accepts unless it runs in strict mode.
+
+import { pemBlock } from '@konaplate-contract/contract/protocol';
 import {
   type EncryptionKeys,
   environmentVariables,
@@ -8,7 +10,7 @@ import {
   type SigningCredentials,
   type TimeZone,
 } from './client.ts';
-import { doc, header, headerField, schemaExample, testVectorSecret } from './contract.ts';
+import { doc, header, headerField, schemaExample, testVectorSecret, utcOffsets } from './contract.ts';
 import { type Io, readFlagFile, UsageError } from './io.ts';
 import { brokenKeywords, describeRule } from './keywords.ts';
 
@@ -17,8 +19,8 @@ export const env = environmentVariables;
 /** Which header each setting is sent as (x-value in the spec; its rules are that header's). */
 const asHeader = header;
 
-/** Zones the client computes X-KM-Tran-Time in (x-utc-offsets on the TimeZone schema). */
-export const timeZones = Object.keys((doc.components.schemas.TimeZone?.['x-utc-offsets'] ?? {}) as object);
+/** Zones the client computes X-KM-Tran-Time in (the offsets on the TimeZone schema). */
+export const timeZones = Object.keys(utcOffsets(doc));
 
 export interface Credentials extends SigningCredentials {
   timeZone: TimeZone;
@@ -107,11 +109,6 @@ function remoteHost(url: string): string | undefined {
     /^127\./.test(host) ||
     /^::ffff:(127\.|7f[0-9a-f]{2}:)/.test(host);
   return loopback ? undefined : parsed.host;
-}
-
-/** The PEM block of a kind in a file's text (files may carry comment lines around it, as openssl allows). */
-function pemBlock(text: string, kind: string): string | undefined {
-  return new RegExp(`-----BEGIN ${kind}-----[\\s\\S]+?-----END ${kind}-----`).exec(text)?.[0];
 }
 
 /** A --crypto-key-id given alone: the X-KM-Crypto-Key-Id of a body that is already encrypted (checked, never shown). */

@@ -32,12 +32,4 @@ export function readFlagFile(flag: string, path: string): string {
   }
 }
 
-/** Single-quotes a word for bash and POSIX sh: safe for any text, spaces, quotes and newlines included. */
-export function shellQuote(word: string): string {
-  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
-/** Text from elsewhere (a server's message) with any run of 12 to 19 digits, a card number's shape, masked to its last 4. */
-export function maskCardNumbers(text: string): string {
-  return text.replace(/\d{12,19}/g, (digits) => `${'*'.repeat(digits.length - 4)}${digits.slice(-4)}`);
-}
+export { maskCardNumbers, shellQuote } from '@konaplate-contract/contract/protocol';

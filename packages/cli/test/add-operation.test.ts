@@ -5,7 +5,8 @@ import { cp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { addOperationToCodes, generateEverything, writeGenerated } from '@konaplate-contract/codegen';
-import { createMockServer, loadContract, utcOffsetsOf } from '@konaplate-contract/mock';
+import { type OpenApiDocument, utcOffsets } from '@konaplate-contract/contract';
+import { createMockServer, loadContract } from '@konaplate-contract/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { repoRoot, SECRET } from './support.ts';
@@ -49,7 +50,12 @@ beforeAll(async () => {
   const contract = loadContract(join(work, 'generated'));
   const mock = await createMockServer({
     contract,
-    signing: { secret: SECRET, windowSeconds: 300, now: Date.now, utcOffsets: utcOffsetsOf(contract) },
+    signing: {
+      secret: SECRET,
+      windowSeconds: 300,
+      now: Date.now,
+      utcOffsets: utcOffsets(contract.spec as OpenApiDocument),
+    },
   });
   baseUrl = (await mock.listen(0)).href.replace(/\/$/, '');
   close = () => mock.close();

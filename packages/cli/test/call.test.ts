@@ -2,9 +2,9 @@
 // 1 on a platform error or no answer, 2 on bad input; one line, no stack, no card number.
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { loadKeys } from '@konaplate-contract/mock';
 import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadKeys } from '../../mock/src/encryption.ts';
 import { cli, closeAll, freePort, SECRET, spec, startMock, wrongServer } from './support.ts';
 
 let strict: string;

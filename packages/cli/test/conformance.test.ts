@@ -4,9 +4,9 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
+import { loadKeys } from '@konaplate-contract/mock';
 import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadKeys } from '../../mock/src/encryption.ts';
 import { cli, closeAll, contract, freePort, SECRET, spec, startMock, startPrism, wrongServer } from './support.ts';
 
 interface JunitCase {

@@ -1,9 +1,9 @@
 // konaplate sign: the headers, the token over the exact bytes, and a curl line
 // that the strict mock accepts as printed.
 import { createHmac } from 'node:crypto';
+import { loadKeys } from '@konaplate-contract/mock';
 import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadKeys } from '../../mock/src/encryption.ts';
 import { bash, cli, closeAll, SECRET, spec, startMock } from './support.ts';
 
 const headerOrder = spec.paths['/api/v1/card/virtual-account/inquiry'].post.parameters.map(

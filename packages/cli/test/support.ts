@@ -7,7 +7,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { createMockServer, type EncryptionKeys, loadContract, utcOffsetsOf } from '@konaplate-contract/mock';
+import { type OpenApiDocument, utcOffsets } from '@konaplate-contract/contract';
+import { createMockServer, type EncryptionKeys, loadContract } from '@konaplate-contract/mock';
 import { run } from '../src/cli.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -50,7 +51,14 @@ export async function startMock(options: { secret?: string; encryption?: Encrypt
   const mock = await createMockServer({
     contract,
     ...(options.secret
-      ? { signing: { secret: options.secret, windowSeconds: 300, now: Date.now, utcOffsets: utcOffsetsOf(contract) } }
+      ? {
+          signing: {
+            secret: options.secret,
+            windowSeconds: 300,
+            now: Date.now,
+            utcOffsets: utcOffsets(contract.spec as OpenApiDocument),
+          },
+        }
       : {}),
     ...(options.encryption ? { encryption: options.encryption } : {}),
   });

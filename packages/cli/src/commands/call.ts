@@ -36,7 +36,7 @@ Options:
   --client-private-key <file>  your private key (PKCS#8 PEM) that decrypts the answer
   --timeout-ms <n>             per attempt (default 10000)
   --reveal                     print card and account numbers whole (masked to the last four by
-                               default, as the spec's x-sensitive fields are everywhere else)
+                               default, as the spec's sensitive fields are everywhere else)
   --help                       this text
 
 Exit codes: 0 the platform answered ${successCode}; 1 it answered another code (printed with its

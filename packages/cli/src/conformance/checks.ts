@@ -140,7 +140,7 @@ export function checkAnswer(c: Case, answer: Answer, sent: Sent): Verdict {
 
   // Correlation id: the request's, echoed.
   // (An HTTP-level refusal the contract does not document, such as 413, is held to it as a warning only.)
-  const echoed = answer.headers.get('x-km-correlation-id');
+  const echoed = answer.headers.get(header.correlationId);
   if (sent.correlationIdValid && echoed !== sent.correlationId) {
     (c.expect.tolerated?.includes(answer.status) ? warn : fail)(
       'correlation id echoed',
