@@ -8,6 +8,7 @@ import {
   type DataOf,
   type ErrorCodeOf,
   envelopeField,
+  type HeaderValue,
   headerValues,
   type OperationId,
   operations,
@@ -47,8 +48,11 @@ export interface Sealed {
   sealed: string;
 }
 
-/** The correlation id the platform echoes on every answer. */
-const correlationHeader = headerValues.find(([, value]) => value === 'correlationId')?.[0] ?? 'correlationId';
+/** The header of each x-value in the spec: the platform echoes the call's `correlationId` on every answer. */
+const headerNames = Object.fromEntries(headerValues.map(([name, value]) => [value, name])) as Record<
+  HeaderValue,
+  string
+>;
 
 type Envelope = { response?: { code?: unknown; message?: unknown; description?: unknown } } | null;
 
@@ -98,7 +102,7 @@ export function judge<K extends OperationId>(
       return { error: new KonaplateConfigError('encryption', message) };
     }
   }
-  const correlationId = headers.get(correlationHeader) ?? '';
+  const correlationId = headers.get(headerNames.correlationId) ?? '';
   const envelope = json?.response;
   const code = envelope?.code;
   if (typeof code !== 'string' || code === '') {
