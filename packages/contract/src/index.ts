@@ -49,6 +49,7 @@ export {
   koreanProblem,
   registrySummary,
 } from './korean.ts';
+export { digestShape, type MockDigest, type MockFrom, mockFromRules } from './mock-personalize.ts';
 export type { Field, Guess, Operation } from './operations.ts';
 export { describeOperations, guessesOf, isEncryptedScenario, scenarioBody } from './operations.ts';
 export { fixedLengthOfPattern } from './pattern-length.ts';
