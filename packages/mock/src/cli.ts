@@ -4,8 +4,9 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, delimiter, dirname, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ext, timeWindowSeconds, utcOffsets } from '@konaplate-contract/contract';
 import { maskCardNumbers } from '@konaplate-contract/contract/protocol';
-import { type Contract, loadContract, timeWindowOf, utcOffsetsOf } from './contract.ts';
+import { type Contract, loadContract } from './contract.ts';
 import type { EncryptionKeys } from './encryption.ts';
 import {
   describeFaults,
@@ -37,7 +38,7 @@ Options:
   --secret-file <path>       strict signing: verify X-KM-Tran-Token with the sandbox secret in this file
                              (or set KONAPLATE_MOCK_SECRET)
   --time-window <seconds>    strict signing: how far X-KM-Tran-Time may be from now (default: the
-                             contract's assumption, x-time-window-seconds on X-KM-Tran-Time)
+                             contract's assumption, ${ext.timeWindowSeconds} on X-KM-Tran-Time)
   --server-private-key <pem> encryption: decrypt {"encData"} requests with this PKCS#8 key
   --client-public-key <pem>  encryption: encrypt responses to this SPKI key
   --crypto-key-id <id>       encryption: the X-KM-Crypto-Key-Id of the responses
@@ -229,8 +230,8 @@ function readOptions(argv: string[], io: MockIo) {
   const windowSeconds =
     args['time-window'] !== undefined
       ? integer('time-window', args['time-window'], 1, 86_400)
-      : (timeWindowOf(contract) ??
-        fail('the spec gives no x-time-window-seconds on X-KM-Tran-Time: pass --time-window'));
+      : (timeWindowSeconds(contract.spec) ??
+        fail(`the spec gives no ${ext.timeWindowSeconds} on X-KM-Tran-Time: pass --time-window`));
   if (args.list) return { help: false as const, list: true as const, contract };
 
   const secret =
@@ -354,7 +355,7 @@ async function serve(options: ServeOptions, io: MockIo, ready: (url: URL) => Pro
             secret: options.secret,
             windowSeconds: options.windowSeconds,
             now: Date.now,
-            utcOffsets: utcOffsetsOf(options.contract),
+            utcOffsets: utcOffsets(options.contract.spec),
           }
         : undefined,
       encryption,

@@ -1,6 +1,7 @@
 // JWE for the mock's encryption mode (jose): requests arrive as {"encData": JWE}
 // encrypted to the server key; responses go back encrypted to the client key.
 import type { webcrypto } from 'node:crypto';
+import { pemBlock } from '@konaplate-contract/contract/protocol';
 import { CompactEncrypt, compactDecrypt, importPKCS8, importSPKI } from 'jose';
 
 /** An imported RSA key (WebCrypto), as loadKeys returns it. */
@@ -12,25 +13,19 @@ export interface EncryptionKeys {
   clientPublicKey?: Key;
 }
 
-/** The PEM block of a file's text, so a label line before it (as on the test-only keys) does no harm. */
-function pemBlock(text: string, kind: string): string {
-  const match = new RegExp(`-----BEGIN ${kind}-----[\\s\\S]+?-----END ${kind}-----`).exec(text);
-  if (!match) throw new Error(`no "BEGIN ${kind}" block found`);
-  return match[0];
-}
-
 export async function loadKeys(pem: {
   keyId: string;
   serverPrivateKey: string;
   clientPublicKey?: string;
 }): Promise<EncryptionKeys> {
-  const serverPrivateKey = await importPKCS8(pemBlock(pem.serverPrivateKey, 'PRIVATE KEY'), 'RSA-OAEP-256').catch(
+  // A label line around the block (as on the test-only keys) does no harm; no block at all is the same refusal as a bad one.
+  const serverPrivateKey = await importPKCS8(pemBlock(pem.serverPrivateKey, 'PRIVATE KEY') ?? '', 'RSA-OAEP-256').catch(
     () => {
       throw new Error('--server-private-key is not an RSA private key in PKCS#8 PEM ("BEGIN PRIVATE KEY")');
     },
   );
   const clientPublicKey = pem.clientPublicKey
-    ? await importSPKI(pemBlock(pem.clientPublicKey, 'PUBLIC KEY'), 'RSA-OAEP-256').catch(() => {
+    ? await importSPKI(pemBlock(pem.clientPublicKey, 'PUBLIC KEY') ?? '', 'RSA-OAEP-256').catch(() => {
         throw new Error('--client-public-key is not an RSA public key in SPKI PEM ("BEGIN PUBLIC KEY")');
       })
     : undefined;

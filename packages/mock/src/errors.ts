@@ -1,4 +1,5 @@
-import type { Registry } from './contract.ts';
+import { type ErrorRegistry, expectedMessage } from '@konaplate-contract/contract';
+import { maskLast4 } from '@konaplate-contract/contract/protocol';
 
 /** One problem Prism's validator found in a request. */
 export interface Diagnostic {
@@ -20,17 +21,14 @@ export interface MockError {
 
 /** A caller's value for an error message: short, and with any card-number-like run of digits masked. */
 export function echo(value: string): string {
-  return value.slice(0, 64).replace(/\d{12,}/g, (digits) => `${'*'.repeat(digits.length - 4)}${digits.slice(-4)}`);
+  return value.slice(0, 64).replace(/\d{12,}/g, maskLast4);
 }
 
 /** The `{"response": {...}}` body of an error, texts from the registry. */
-export function errorBody(registry: Registry, error: MockError): string {
+export function errorBody(registry: ErrorRegistry, error: MockError): string {
   const entry = registry[error.code];
   if (!entry) throw new Error(`mock error code ${error.code} is not in the registry`);
-  const message =
-    error.field !== undefined && entry.messageWithField
-      ? entry.messageWithField.replace('{field}', error.field)
-      : entry.message;
+  const message = expectedMessage(entry, error.field) ?? entry.message;
   return JSON.stringify({ response: { code: error.code, message, description: entry.description } });
 }
 

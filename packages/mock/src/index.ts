@@ -1,4 +1,4 @@
-export { defaultGeneratedDir, headerNamesOf, loadContract, utcOffsetsOf } from './contract.ts';
+export { type Contract, defaultGeneratedDir, loadContract } from './contract.ts';
 export type { EncryptionKeys } from './encryption.ts';
 export { loadKeys } from './encryption.ts';
 export { createEngine, type EngineOptions, type MockRequest, type MockResponse } from './engine.ts';
@@ -12,6 +12,7 @@ export {
   sampleLatency,
 } from './injection.ts';
 export { type Preferences, parsePrefer, readPreferences } from './prefer.ts';
+export { type HeaderNames, headerNamesOf, utcOffsetsOf } from './readings.ts';
 export {
   describeScenario,
   describeWhen,

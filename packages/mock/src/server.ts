@@ -1,11 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Contract, refusalCodes } from './contract.ts';
-import { createEngine, type EngineOptions, type MockResponse } from './engine.ts';
-import { errorBody } from './errors.ts';
+import { createEngine, type Engine, type EngineOptions, type MockResponse } from './engine.ts';
 
 export interface MockServerOptions extends EngineOptions {
-  /** Larger bodies are refused with 413 without being read. Default 64 KiB. */
+  /** Larger bodies are refused with 413 as soon as they pass it (the rest is discarded). Default 64 KiB. */
   maxBodyBytes?: number;
   /** Called once per request with a log line (card numbers masked); omit for silence. */
   log?: (line: string) => void;
@@ -17,38 +15,36 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
-function tooLarge(contract: Contract, limit: number): MockResponse {
-  return {
-    status: 413,
-    headers: {
-      'content-type': 'application/json; charset=utf-8',
-      connection: 'close',
-      'x-konaplate-mock-reason': `the body is larger than ${limit} bytes`,
-    },
-    body: errorBody(contract.spec['x-error-registry'], {
-      status: 413,
-      code: refusalCodes(contract).invalid,
-      field: 'body',
-      reason: '',
-    }),
-    scenario: 'http 413',
-  };
+/** The answer to a body over the limit (`close`: the connection closes after it). */
+function tooLarge(engine: Engine, headers: IncomingMessage['headers'], limit: number, close: boolean): MockResponse {
+  return engine.refuse(
+    headers,
+    { status: 413, code: engine.codes.invalid, field: 'body', reason: `the body is larger than ${limit} bytes` },
+    close ? { connection: 'close' } : {},
+  );
 }
 
 export async function createMockServer(options: MockServerOptions): Promise<MockServer> {
   const engine = await createEngine(options);
   const limit = options.maxBodyBytes ?? 64 * 1024;
+  /** How much of a refused body is read and discarded before the connection is cut. */
+  const drainLimit = Math.max(4 * 1024 * 1024, 2 * limit);
   const log = options.log;
+
+  /** Set by close(): an answer still being worked out then goes out without its delay too. */
+  let closing = false;
 
   const send = (req: IncomingMessage, res: ServerResponse, response: MockResponse, started: number) => {
     if (res.headersSent) return;
     const body = Buffer.from(response.body);
-    res.writeHead(response.status, { ...response.headers, 'content-length': String(body.length) });
+    // While stopping, the connection closes after the answer, so the stop waits for no idle keep-alive.
+    const closeAfter = closing ? { connection: 'close' } : {};
+    res.writeHead(response.status, { ...response.headers, ...closeAfter, 'content-length': String(body.length) });
     res.end(body);
     if (log) {
       const ms = (performance.now() - started).toFixed(1);
-      const card = response.cardLast4 ? ` card=************${response.cardLast4}` : '';
-      log(`${req.method} ${req.url} ${response.status} ${response.scenario} ${ms}ms${card}`);
+      const masked = response.masked ? ` ${response.masked}` : '';
+      log(`${req.method} ${req.url} ${response.status} ${response.scenario} ${ms}ms${masked}`);
     }
   };
 
@@ -66,25 +62,27 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
   const server = createServer((req, res) => {
     const started = performance.now();
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) {
-      send(req, res, tooLarge(options.contract, limit), started);
-      req.resume();
-      return;
-    }
     const chunks: Buffer[] = [];
     let size = 0;
+    let refused = false;
+    // A body over the limit is answered at once. The rest of it is read and thrown away, so that the client,
+    // still sending, reads the answer instead of a reset connection; past drainLimit the connection is cut.
+    const refuse = () => {
+      refused = true;
+      chunks.length = 0;
+      send(req, res, tooLarge(engine, req.headers, limit, declared > drainLimit), started);
+    };
+    if (declared > limit) refuse();
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        send(req, res, tooLarge(options.contract, limit), started);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (refused) {
+        if (size > drainLimit) req.destroy();
+      } else if (size > limit) refuse();
+      else chunks.push(chunk);
     });
     req.on('error', () => res.destroy());
     req.on('end', () => {
-      if (res.headersSent) return;
+      if (refused || res.headersSent) return;
       const url = req.url ?? '/';
       const mark = url.indexOf('?');
       const path = mark < 0 ? url : url.slice(0, mark);
@@ -99,7 +97,7 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
         })
         .then((response) => {
           const act = () => (response.drop ? drop(req, res, response, started) : send(req, res, response, started));
-          if (!response.delayMs) return act();
+          if (!response.delayMs || closing) return act();
           const timer = setTimeout(() => {
             delayed.delete(timer);
             act();
@@ -109,24 +107,12 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
         .catch((error: Error) => {
           // A bug of the mock's, not the caller's: logged here, and never a stack trace on the wire.
           console.error(`konaplate-mock: internal error on ${req.method} ${path}: ${error.stack ?? error.message}`);
-          send(
-            req,
-            res,
-            {
-              status: 400,
-              headers: {
-                'content-type': 'application/json; charset=utf-8',
-                'x-konaplate-mock-reason': 'internal mock error (see the mock log)',
-              },
-              body: errorBody(options.contract.spec['x-error-registry'], {
-                status: 400,
-                code: refusalCodes(options.contract).invalid,
-                reason: '',
-              }),
-              scenario: 'internal error',
-            },
-            started,
-          );
+          const refusal = engine.refuse(req.headers, {
+            status: 400,
+            code: engine.codes.invalid,
+            reason: 'internal mock error (see the mock log)',
+          });
+          send(req, res, { ...refusal, scenario: 'internal error' }, started);
         });
     });
   });
@@ -144,6 +130,7 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
       }),
     close: () =>
       new Promise((resolve) => {
+        closing = true;
         server.close(() => resolve());
         for (const [timer, act] of delayed) {
           clearTimeout(timer);

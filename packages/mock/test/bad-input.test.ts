@@ -2,7 +2,7 @@
 // a 500 or a stack trace, and the server keeps serving afterwards.
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CARD, post, signedHeaders, startMock, VA, validBodies } from './support.ts';
+import { CARD, post, rowsOf, signedHeaders, startMock, VA, validBodies } from './support.ts';
 
 let mock: Awaited<ReturnType<typeof startMock>>;
 beforeAll(async () => {
@@ -15,7 +15,10 @@ afterAll(async () => {
   await mock.close();
 });
 
-const headerNames = Object.keys(signedHeaders('{}')).filter((h) => h !== 'content-type');
+const headerNames = rowsOf(
+  Object.keys(signedHeaders('{}')).filter((h) => h !== 'content-type'),
+  'the signed headers',
+);
 const canonical: Record<string, string> = {
   'x-km-user-aspid': 'X-KM-User-AspId',
   'x-km-correlation-id': 'X-KM-Correlation-Id',
@@ -47,7 +50,7 @@ describe.each([CARD, VA])('%s', (path) => {
     expect(answer.json.response?.message).toMatch(/^Invalid input parameter\. X-KM-/);
   });
 
-  const fields = Object.keys(validBodies[path] ?? {});
+  const fields = rowsOf(Object.keys(validBodies[path] ?? {}), `the fields of ${path}`);
   it.each(fields)('missing body field %s: 000_003', async (field) => {
     const body = { ...validBodies[path] };
     delete body[field];
@@ -99,27 +102,46 @@ describe.each([CARD, VA])('%s', (path) => {
 });
 
 describe('transport', () => {
-  it('a 1 MB body: 413 without reading it all', async () => {
+  it('a 1 MB body: 413 at once, in the envelope, echoing the correlation id', async () => {
+    const correlationId = '261121103000-a3f09c2';
     const answer = await post(
       mock.url,
       VA,
       JSON.stringify({ cardNo: '9491231111111111', pad: 'x'.repeat(1024 * 1024) }),
+      { 'x-km-correlation-id': correlationId },
     );
-    expect([answer.status, answer.json.response?.code]).toEqual([413, '000_002']);
+    expect([answer.status, answer.json.response?.code, answer.json.response?.message]).toEqual([
+      413,
+      '000_002',
+      'Invalid input parameter. body',
+    ]);
     expect(answer.headers.get('x-konaplate-mock-reason')).toBe('the body is larger than 65536 bytes');
+    expect(answer.headers.get('x-km-correlation-id')).toBe(correlationId);
   });
 
-  it('a chunked 1 MB body with no Content-Length: 413', async () => {
-    const status = await new Promise<number>((resolve, reject) => {
-      const req = request(new URL(VA, mock.url), { method: 'POST', headers: signedHeaders('{}') }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
+  it('a chunked 1 MB body with no Content-Length: 413 in the envelope, with the correlation id', async () => {
+    const headers = { ...signedHeaders('{}'), 'x-km-correlation-id': '261121103000-0b1c2d3' };
+    const answer = await new Promise<{ status: number; correlationId: unknown; json: unknown }>((resolve, reject) => {
+      const req = request(new URL(VA, mock.url), { method: 'POST', headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            correlationId: res.headers['x-km-correlation-id'],
+            json: JSON.parse(Buffer.concat(chunks).toString()),
+          }),
+        );
       });
       req.on('error', reject);
       for (let i = 0; i < 64; i += 1) req.write('x'.repeat(16 * 1024));
       req.end();
-    }).catch(() => 413); // the server may close the socket before the client finishes writing
-    expect(status).toBe(413);
+    });
+    expect(answer).toEqual({
+      status: 413,
+      correlationId: '261121103000-0b1c2d3',
+      json: { response: expect.objectContaining({ code: '000_002', message: 'Invalid input parameter. body' }) },
+    });
   });
 
   it('an unknown path: a JSON 404', async () => {

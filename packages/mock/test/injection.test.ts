@@ -2,8 +2,9 @@
 // real server with injection from options and per request, and the fault
 // answer taken from the spec when the spec documents one.
 
+import { once } from 'node:events';
 import { mockScenarios } from '@konaplate-contract/codegen';
-import type { OpenApiDocument } from '@konaplate-contract/contract';
+import { ext, type OpenApiDocument, registryOf } from '@konaplate-contract/contract';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Contract } from '../src/contract.ts';
 import {
@@ -16,7 +17,7 @@ import {
   parseLatency,
   sampleLatency,
 } from '../src/injection.ts';
-import { contract, post, spec, startMock, VA, validBodies } from './support.ts';
+import { contract, post, rowsOf, spec, startMock, VA, validBodies } from './support.ts';
 
 /** A small seeded PRNG (mulberry32), so that statistical checks are deterministic. */
 function seeded(seed: number): () => number {
@@ -191,9 +192,10 @@ describe('latency on the real server', () => {
   });
 
   it('stopping does not wait for delayed answers: they go out at once', async () => {
-    const { url, close } = await start({ latency: { kind: 'fixed', ms: 30_000 } });
+    const { url, server, close } = await start({ latency: { kind: 'fixed', ms: 30_000 } });
+    const arrived = once(server, 'request');
     const pending = post(url, VA, validBodies[VA]);
-    await new Promise((r) => setTimeout(r, 300)); // the request is in, its answer held back
+    await arrived; // the request is in: its answer is held back, or about to be
     const started = performance.now();
     await close();
     mock = undefined;
@@ -213,7 +215,7 @@ describe('latency on the real server', () => {
       response: {
         code: '000_002',
         message: 'Invalid input parameter. X-Konaplate-Mock-Latency',
-        description: contract.spec['x-error-registry']['000_002']?.description,
+        description: registryOf(contract.spec)['000_002']?.description,
       },
     });
     expect(answer.headers.get('x-konaplate-mock-reason')).toMatch(/^"slow" is not a latency: unknown form \(use <ms>/);
@@ -222,13 +224,13 @@ describe('latency on the real server', () => {
 });
 
 describe("faults on the real server (each operation's fault example from the spec)", () => {
-  const registry = contract.spec['x-error-registry'];
+  const registry = registryOf(contract.spec);
   const [faultCode, faultEntry] = Object.entries(registry).find(([, e]) => e.httpStatus === 503) ?? [];
   const faultBody = {
     response: { code: faultCode, message: faultEntry?.message, description: faultEntry?.description },
   };
 
-  it.each(contract.scenarios.operations)(
+  it.each(rowsOf(contract.scenarios.operations, "the scenario table's operations"))(
     'rate 1, mode 503: every $operationId answer is 503 in the envelope',
     async (op) => {
       // The operation's own 503 example in the spec.
@@ -266,8 +268,8 @@ describe("faults on the real server (each operation's fault example from the spe
 
   it('a registry without a 503 code: the mock refuses to start, saying why', async () => {
     const spec = structuredClone(contract.spec);
-    for (const [code, entry] of Object.entries(spec['x-error-registry']))
-      if (entry.httpStatus === 503) delete spec['x-error-registry'][code];
+    const registry = registryOf(spec);
+    for (const [code, entry] of Object.entries(registry)) if (entry.httpStatus === 503) delete registry[code];
     await expect(startMock({ contract: { ...contract, spec } })).rejects.toThrow(
       'the registry has no code with httpStatus 503: an injected fault would have no answer in the envelope',
     );
@@ -339,12 +341,12 @@ describe("faults on the real server (each operation's fault example from the spe
 
 /** The bundle with a 503 response documented on every operation (registry entry and example), and its scenario table. */
 function contractWithFault(options: { example: boolean }): Contract {
-  const spec = structuredClone(contract.spec) as unknown as OpenApiDocument;
+  const spec: OpenApiDocument = structuredClone(contract.spec);
+  const registry = registryOf(spec);
   // The spec's own fault answers out of the way: this fixture's stand in for them.
-  for (const [code, entry] of Object.entries(spec['x-error-registry']))
-    if (entry.httpStatus === 503) delete spec['x-error-registry'][code];
+  for (const [code, entry] of Object.entries(registry)) if (entry.httpStatus === 503) delete registry[code];
   for (const op of contract.scenarios.operations) delete spec.paths[op.path]?.[op.method]?.responses['503'];
-  spec['x-error-registry']['000_P09'] = {
+  registry['000_P09'] = {
     httpStatus: 503,
     message: 'Fixture outage.',
     description: '픽스처 장애',
@@ -356,7 +358,7 @@ function contractWithFault(options: { example: boolean }): Contract {
   if (options.example) {
     spec.components.examples.FixtureUnavailable = {
       summary: '503 - Fixture outage. (provisional code)',
-      'x-mock-when': { fault: true },
+      [ext.mockWhen]: { fault: true },
       value: { response: { code: '000_P09', message: 'Fixture outage.', description: '픽스처 장애' } },
     } as never;
     for (const op of contract.scenarios.operations) {
@@ -372,7 +374,7 @@ function contractWithFault(options: { example: boolean }): Contract {
       };
     }
   }
-  return { spec: spec as unknown as Contract['spec'], scenarios: mockScenarios(spec) };
+  return { spec, scenarios: mockScenarios(spec) };
 }
 
 describe('faults when the spec documents the answer (no edit to the mock needed)', () => {
@@ -390,7 +392,7 @@ describe('faults when the spec documents the answer (no edit to the mock needed)
     }
   });
 
-  it.each(contract.scenarios.operations)(
+  it.each(rowsOf(contract.scenarios.operations, "the scenario table's operations"))(
     "$operationId: an injected 503 is the spec's example, and Prefer reaches it too",
     async (op) => {
       const { url } = await start({ faultRate: 1 }, contractWithFault({ example: true }));

@@ -3,7 +3,7 @@
 // query form, and the answer to a choice the operation does not have.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePrefer, readPreferences } from '../src/prefer.ts';
-import { contract, exampleValue, post, startMock, validBodies } from './support.ts';
+import { contract, exampleValue, post, rowsOf, startMock, validBodies } from './support.ts';
 
 let mock: Awaited<ReturnType<typeof startMock>>;
 beforeAll(async () => {
@@ -12,17 +12,28 @@ beforeAll(async () => {
 afterAll(() => mock.close());
 
 // Every operation with its examples grouped by status, in the spec's order, from the scenario table.
-const operations = contract.scenarios.operations.map((op) => {
+const operations = rowsOf(contract.scenarios.operations, "the scenario table's operations").map((op) => {
   const byStatus = new Map<number, string[]>();
   for (const s of [...op.scenarios, ...(op.fault ? [op.fault] : [])])
     byStatus.set(s.status, [...(byStatus.get(s.status) ?? []), s.example]);
   return { ...op, byStatus };
 });
-const every = operations.flatMap((op) =>
-  op.scenarios.map((s) => ({ operationId: op.operationId, path: op.path, example: s.example, status: s.status })),
+const every = rowsOf(
+  operations.flatMap((op) =>
+    op.scenarios.map((s) => ({ operationId: op.operationId, path: op.path, example: s.example, status: s.status })),
+  ),
+  'the scenarios',
 );
-const statuses = operations.flatMap((op) =>
-  [...op.byStatus].map(([status, examples]) => ({ operationId: op.operationId, path: op.path, status, examples })),
+const statuses = rowsOf(
+  operations.flatMap((op) =>
+    [...op.byStatus].map(([status, examples]) => ({ operationId: op.operationId, path: op.path, status, examples })),
+  ),
+  'the statuses',
+);
+/** The scenarios answered with an error status. */
+const refusals = rowsOf(
+  every.filter((s) => s.status !== 200),
+  'the error scenarios',
 );
 const opOf = (operationId: string) => operations.find((o) => o.operationId === operationId) as (typeof operations)[0];
 
@@ -60,20 +71,17 @@ describe('Prefer: code and example together', () => {
     expect([answer.status, answer.json.response?.code]).toEqual([400, '003_067']);
   });
 
-  it.each(every.filter((s) => s.status !== 200).map((s) => ({ ...s, operationId: s.operationId })))(
-    '$operationId: the other spellings of code=$status, example=$example',
-    async (s) => {
-      for (const prefer of [
-        `example=${s.example}, code=${s.status}`,
-        `code="${s.status}", example="${s.example}"`,
-        `code=${s.status}; example=${s.example}`,
-        `CODE=${s.status},Example=${s.example}`,
-        `return=minimal, code=${s.status}, example=${s.example}`,
-      ]) {
-        expectExample(await post(mock.url, s.path, validBodies[s.path], { prefer }), s);
-      }
-    },
-  );
+  it.each(refusals)('$operationId: the other spellings of code=$status, example=$example', async (s) => {
+    for (const prefer of [
+      `example=${s.example}, code=${s.status}`,
+      `code="${s.status}", example="${s.example}"`,
+      `code=${s.status}; example=${s.example}`,
+      `CODE=${s.status},Example=${s.example}`,
+      `return=minimal, code=${s.status}, example=${s.example}`,
+    ]) {
+      expectExample(await post(mock.url, s.path, validBodies[s.path], { prefer }), s);
+    }
+  });
 
   it.each(statuses)(
     '$operationId: code=$status with an example of another status names the $status examples',
@@ -186,7 +194,7 @@ describe('dynamic and seed', () => {
 });
 
 describe('the query form (Prism: used only when there is no Prefer header)', () => {
-  it.each(every.filter((s) => s.status !== 200))('$operationId: ?__code=$status&__example=$example', async (s) => {
+  it.each(refusals)('$operationId: ?__code=$status&__example=$example', async (s) => {
     const answer = await post(mock.url, `${s.path}?__code=${s.status}&__example=${s.example}`, validBodies[s.path]);
     expectExample(answer, s);
   });

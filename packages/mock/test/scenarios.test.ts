@@ -7,8 +7,10 @@ import {
   CARD,
   contract,
   exampleValue,
+  KEY_ID,
   post,
   requestExample,
+  rowsOf,
   startMock,
   VA,
   validBodies,
@@ -20,7 +22,10 @@ beforeAll(async () => {
 });
 afterAll(() => mock.close());
 
-const table = contract.scenarios.operations.flatMap((op) => op.scenarios.map((s) => ({ path: op.path, ...s })));
+const table = rowsOf(
+  contract.scenarios.operations.flatMap((op) => op.scenarios.map((s) => ({ path: op.path, ...s }))),
+  'the scenario table',
+);
 
 /** A request body that reaches the scenario by content. */
 function bodyFor(path: string, s: MockScenario): Record<string, unknown> {
@@ -53,9 +58,19 @@ function expectScenario(answer: Answer, path: string, s: MockScenario) {
   expect(answer.json).toEqual(expected);
 }
 
+/** An encrypted body goes with the key-id header the contract requires of it. */
+const headersFor = (s: MockScenario) =>
+  'body' in s.when && 'encData' in s.when.body ? { 'x-km-crypto-key-id': KEY_ID } : {};
+
 describe('scenarios by request content', () => {
+  it('the table has scenarios of every kind', () => {
+    expect(table.filter((s) => 'otherwise' in s.when)).toHaveLength(contract.scenarios.operations.length);
+    expect(table.filter((s) => 'body' in s.when).length).toBeGreaterThan(0);
+    expect(table.filter((s) => 'invalid' in s.when).length).toBeGreaterThan(0);
+  });
+
   it.each(table)('$path $example: $summary', async (s) => {
-    const answer = await post(mock.url, s.path, bodyFor(s.path, s));
+    const answer = await post(mock.url, s.path, bodyFor(s.path, s), headersFor(s));
     expectScenario(answer, s.path, s);
   });
 });
@@ -119,7 +134,7 @@ describe('headers and log', () => {
     await post(mock.url, VA, { cardNo: '9491239999999991' });
     expect(mock.logs).toHaveLength(1);
     expect(mock.logs[0]).toMatch(
-      /^POST \/api\/v1\/card\/virtual-account\/inquiry 400 card-not-found [\d.]+ms card=\*{12}9991$/,
+      /^POST \/api\/v1\/card\/virtual-account\/inquiry 400 card-not-found [\d.]+ms cardNo=\*{12}9991$/,
     );
     expect(mock.logs.join()).not.toContain('9491239999999991');
   });

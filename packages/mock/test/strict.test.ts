@@ -1,8 +1,8 @@
 // Strict mode: tran tokens verified over the raw body bytes, encrypted bodies
 // decrypted and validated, responses encrypted to the client key.
+import { utcOffsets } from '@konaplate-contract/contract';
 import { CompactEncrypt, compactDecrypt, exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { utcOffsetsOf } from '../src/contract.ts';
 import { loadKeys } from '../src/encryption.ts';
 import { parseZonedTime } from '../src/signing.ts';
 import { CARD, contract, exampleValue, post, SECRET, startMock, VA, validBodies } from './support.ts';
@@ -23,7 +23,7 @@ beforeAll(async () => {
     clientPublicKey: await exportSPKI(client.publicKey),
   });
   mock = await startMock({
-    signing: { secret: SECRET, windowSeconds: 300, now: () => now, utcOffsets: utcOffsetsOf(contract) },
+    signing: { secret: SECRET, windowSeconds: 300, now: () => now, utcOffsets: utcOffsets(contract.spec) },
     encryption,
   });
 });
@@ -82,7 +82,7 @@ describe('signing', () => {
   });
 
   it('reads times in the named zone', () => {
-    const offsets = utcOffsetsOf(contract);
+    const offsets = utcOffsets(contract.spec);
     expect(parseZonedTime('20261121103000000', 'KST', offsets)).toBe(now);
     expect(parseZonedTime('20261121013000', 'UTC', offsets)).toBe(now);
     expect(parseZonedTime('20261121013000', 'PST', offsets)).toBeNull();

@@ -21,13 +21,24 @@ export const validBodies: Record<string, Record<string, unknown>> = {
   [VA]: { cardNo: '9491231111111111' },
 };
 export const SECRET = 'test-only-sandbox-secret';
+/** An X-KM-Crypto-Key-Id of the contract's form (the spec's example). */
+export const KEY_ID = '5f0c2a9e41b7d3c86e2f1a0b9d4c7e13';
+
+/**
+ * The rows of a table derived from the spec, for `it.each`: an empty one is an error here, at collection,
+ * since `it.each([])` would make every test over it vanish without a failure.
+ */
+export function rowsOf<T>(rows: T[], what: string): T[] {
+  if (rows.length === 0) throw new Error(`${what}: no rows, so the tests over it would check nothing`);
+  return rows;
+}
 
 /** A real mock server on a free loopback port; close() when done. */
 export async function startMock(options: Partial<MockServerOptions> = {}) {
   const logs: string[] = [];
   const mock = await createMockServer({ contract, log: (line) => logs.push(line), ...options });
   const url = await mock.listen(0, '127.0.0.1');
-  return { url, logs, close: () => mock.close() };
+  return { url, logs, server: mock.server, close: () => mock.close() };
 }
 
 /** `yyyyMMddHHmmssSSS` of an instant, in KST. */

@@ -1,0 +1,164 @@
+// Stage 5, respond: the answer as it goes out. Every answer carries a valid X-KM-Correlation-Id (the
+// request's when it has the contract's form, a fresh one otherwise); an example is sent as Prism rendered
+// it, the default one with the values the spec says it takes from the request, and encrypted to the
+// client key when the request was; an error is the registry's envelope with the reason in a header.
+import { createHash } from 'node:crypto';
+import type { ErrorRegistry, MockDigest, MockFrom } from '@konaplate-contract/contract';
+import { correlationIds, correlationStamp, maskLast4 } from '@konaplate-contract/contract/protocol';
+import { type EncryptionKeys, encryptResponse } from '../encryption.ts';
+import { errorBody, type MockError } from '../errors.ts';
+import type { OperationRuntime } from './route.ts';
+import { type Headers, isObject, type MockResponse } from './types.ts';
+
+/** A header value as it may go out: printable ASCII only, at most 1000 characters. */
+export function headerSafe(text: string): string {
+  return text.replace(/[^\x20-\x7e]/g, '?').slice(0, 1000);
+}
+
+/**
+ * A maker of correlation ids for answers to requests without a valid one: the contract's form, stamped with
+ * the time in the request's zone (X-KM-Time-Zone when it is one of the spec's offsets, UTC otherwise).
+ */
+export function freshCorrelationIds(offsets: Readonly<Record<string, number>>): (now: number, zone?: string) => string {
+  const next = correlationIds();
+  return (now, zone) => next(correlationStamp(now, (zone !== undefined && offsets[zone]) || 0));
+}
+
+/** The request's correlation id when it has the contract's form, else a fresh one: never an echo of a malformed id. */
+export function correlationIdFor(sent: string | undefined, pattern: RegExp, fresh: () => string): string {
+  return sent !== undefined && pattern.test(sent) ? sent : fresh();
+}
+
+/**
+ * The request fields a log may show the last four of (the spec's last-4 mask), as they appear in a payload:
+ * `cardNo=************1111`; strings only, at most 64 characters, anything but printable ASCII shown as `?`.
+ */
+export function maskedFields(payload: unknown, last4: readonly string[]): string | undefined {
+  if (!isObject(payload)) return undefined;
+  const shown = last4
+    .map((field) => [field, payload[field]] as const)
+    .filter((entry): entry is readonly [string, string] => typeof entry[1] === 'string' && entry[1].length <= 64)
+    .map(([field, value]) => `${field}=${maskLast4(value.replace(/[^\x20-\x7e]/g, '?'))}`);
+  return shown.length > 0 ? shown.join(' ') : undefined;
+}
+
+/** A stable stand-in derived from a value, in a pattern's shape: the prefix, then characters of the alphabet from its SHA-256. */
+export function digestValue(value: string, shape: MockDigest): string {
+  let characters = '';
+  for (let round = 0; characters.length < shape.length; round += 1) {
+    const digest = createHash('sha256')
+      .update(round === 0 ? value : `${round}:${value}`)
+      .digest();
+    for (const byte of digest) characters += shape.alphabet[byte % shape.alphabet.length];
+  }
+  return shape.prefix + characters.slice(0, shape.length);
+}
+
+/** A copy of a JSON value with the value at a path replaced, or undefined when nothing is at that path. */
+function replaceAt(json: unknown, path: readonly string[], value: string): unknown {
+  const [head, ...rest] = path;
+  if (head === undefined || !isObject(json) || !(head in json)) return undefined;
+  const inner = rest.length === 0 ? value : replaceAt(json[head], rest, value);
+  return inner === undefined ? undefined : { ...json, [head]: inner };
+}
+
+/**
+ * The default answer for this request: each property the spec fills from the request gets the request
+ * field's value (copied, or a digest of it). Null when nothing changes (no such field in the request, or
+ * the answer already holds those values), so the rendered text is sent as it is.
+ */
+export function personalize(json: unknown, rules: readonly MockFrom[], payload: unknown): string | null {
+  if (!isObject(payload)) return null;
+  let result = json;
+  let changed = false;
+  for (const rule of rules) {
+    const source = payload[rule.field];
+    if (typeof source !== 'string') continue;
+    const value = 'copy' in rule ? source : digestValue(source, rule.digest);
+    const next = replaceAt(result, rule.path, value);
+    if (next === undefined) continue;
+    changed ||= JSON.stringify(next) !== JSON.stringify(result);
+    result = next;
+  }
+  return changed ? JSON.stringify(result) : null;
+}
+
+export interface ResponderContext {
+  registry: ErrorRegistry;
+  /** The correlation-id header, lower case. */
+  correlationHeader: string;
+  /** The key-id header of an encrypted answer, lower case. */
+  keyIdHeader: string;
+  envelope: string;
+}
+
+/** How one request is answered, once its correlation id is settled. */
+export function responder(context: ResponderContext, correlationId: string) {
+  const base = (): Record<string, string> => ({
+    'content-type': 'application/json; charset=utf-8',
+    [context.correlationHeader]: correlationId,
+  });
+  let masked: string | undefined;
+  return {
+    /** The masked request fields the log line shows, once the payload is known. */
+    mask(text: string | undefined) {
+      masked = text;
+    },
+    /** A refusal in the registry's envelope; the precise reason in X-Konaplate-Mock-Reason. */
+    refuse(error: MockError, extra: Record<string, string> = {}): MockResponse {
+      return {
+        status: error.status,
+        headers: { ...base(), ...extra, 'x-konaplate-mock-reason': headerSafe(error.reason) },
+        body: errorBody(context.registry, error),
+        scenario: error.status === 400 ? `error ${error.code}` : `http ${error.status}`,
+        masked,
+      };
+    },
+    /**
+     * A named example of the operation (the text given, when personalized); a success answer to a decrypted
+     * request is encrypted to the client key when there is one. `scenario` names it in the log (the key).
+     */
+    async example(
+      op: OperationRuntime,
+      key: string,
+      options: { text?: string | null; encryptTo?: EncryptionKeys; scenario?: string } = {},
+    ): Promise<MockResponse> {
+      const example = op.examples.get(key);
+      if (!example) throw new Error(`${op.operationId} has no example ${key}`);
+      let text = options.text ?? example.body;
+      const headers: Record<string, string> = { ...base(), 'x-konaplate-mock-scenario': key };
+      const keys = options.encryptTo;
+      if (keys?.clientPublicKey && example.status >= 200 && example.status < 300) {
+        text = JSON.stringify({
+          [context.envelope]: await encryptResponse(text, { ...keys, clientPublicKey: keys.clientPublicKey }),
+        });
+        headers[context.keyIdHeader] = keys.keyId;
+      }
+      return { status: example.status, headers, body: text, scenario: options.scenario ?? key, masked };
+    },
+    /** An injected 503 that the operation documents no example for: the registry's 503 code, saying so. */
+    registryFault(op: OperationRuntime, code: string): MockResponse {
+      const reason = `injected fault: the spec documents no 503 example for ${op.operationId}, so the registry's ${code} answers`;
+      return {
+        status: 503,
+        headers: { ...base(), 'x-konaplate-mock-reason': headerSafe(reason) },
+        body: errorBody(context.registry, { status: 503, code, reason: '' }),
+        scenario: 'fault 503',
+      };
+    },
+  };
+}
+
+export type Responder = ReturnType<typeof responder>;
+
+/** The correlation id of a request's answer, from its headers. */
+export function answerCorrelationId(
+  headers: Headers,
+  context: { correlationHeader: string; timeZoneHeader: string; pattern: RegExp },
+  fresh: (now: number, zone?: string) => string,
+  now: number,
+): string {
+  return correlationIdFor(headers[context.correlationHeader], context.pattern, () =>
+    fresh(now, headers[context.timeZoneHeader]),
+  );
+}
