@@ -48,30 +48,30 @@ export interface ClientSettings extends KonaplateClientConfig {
 
 const headerRules = Object.values(requestRules)[0]?.headers ?? {};
 /** The header a setting is sent as (x-value in the spec), so a bad setting is named with its header's rule. */
-export const headerOf = (source: HeaderValue): string => headerValues.find(([, s]) => s === source)?.[0] ?? source;
+const headerOf = (source: HeaderValue): string => headerValues.find(([, s]) => s === source)?.[0] ?? source;
 
 /** The checked configuration, or a KonaplateConfigError naming the first bad field. */
 export function checkConfig(config: KonaplateClientConfig): ClientSettings {
   const fail = (field: string, message: string): never => {
     throw new KonaplateConfigError(field, `invalid client configuration: ${message}`);
   };
-  if (typeof config !== 'object' || config === null) fail('config', 'pass an object');
-  for (const field of ['aspId', 'accessKey'] as const) {
-    const header = headerOf(field);
+  /** A setting sent as a header is held to that header's rule in the spec, and named with it. */
+  const asHeader = (field: string, source: HeaderValue, value: unknown) => {
+    const header = headerOf(source);
     const rule = headerRules[header];
-    const problem = rule && checkField(field, { ...rule, required: true }, config[field]);
+    const problem = rule && checkField(field, { ...rule, required: true }, value);
     if (problem) fail(field, `${problem[1]} (the ${header} header)`);
-  }
+  };
+  if (typeof config !== 'object' || config === null) fail('config', 'pass an object');
+  asHeader('aspId', 'aspId', config.aspId);
+  asHeader('accessKey', 'accessKey', config.accessKey);
   if (typeof config.secretKey !== 'string' || config.secretKey.length === 0)
     fail('secretKey', 'secretKey is required, a non-empty string');
   const timeZone = config.timeZone ?? 'KST';
   if (!(timeZone in utcOffsets)) fail('timeZone', `timeZone must be one of ${Object.keys(utcOffsets).join(', ')}`);
   if (config.encryption !== undefined) {
     const { keyId, serverPublicKey, clientPrivateKey } = config.encryption;
-    const keyHeader = headerOf('cryptoKeyId');
-    const rule = headerRules[keyHeader];
-    const problem = rule && checkField('encryption.keyId', { ...rule, required: true }, keyId);
-    if (problem) fail('encryption.keyId', `${problem[1]} (the ${keyHeader} header)`);
+    asHeader('encryption.keyId', 'cryptoKeyId', keyId);
     if (typeof serverPublicKey !== 'string' || !serverPublicKey.includes('BEGIN PUBLIC KEY')) {
       fail('encryption.serverPublicKey', 'encryption.serverPublicKey must be an SPKI PEM ("BEGIN PUBLIC KEY")');
     }
