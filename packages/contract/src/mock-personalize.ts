@@ -99,7 +99,7 @@ export function mockFromRules(doc: OpenApiDocument, operation: OperationObject):
           const shape = typeof flat.pattern === 'string' ? digestShape(flat.pattern) : undefined;
           if (!shape)
             problems.push(
-              `${where}: a ${ext.mockFrom} digest needs a pattern of the form ^<literal>[<class>]{n}$ to derive a value in`,
+              `${where}: ${ext.mockFrom} as a digest needs a pattern of the form ^<literal>[<class>]{n}$ to derive a value in`,
             );
           else rules.set(at.join('.'), { path: at, field, digest: shape });
         }

@@ -2,7 +2,7 @@
 // a 500 or a stack trace, and the server keeps serving afterwards.
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CARD, post, rowsOf, signedHeaders, startMock, VA, validBodies } from './support.ts';
+import { CARD, contract, KEY_ID, post, rowsOf, signedHeaders, startMock, VA, validBodies } from './support.ts';
 
 let mock: Awaited<ReturnType<typeof startMock>>;
 beforeAll(async () => {
@@ -98,6 +98,58 @@ describe.each([CARD, VA])('%s', (path) => {
       '000_002',
       'Invalid input parameter. Content-Type',
     ]);
+  });
+});
+
+describe("the body's two forms (oneOf: the plaintext request or the encrypted envelope)", () => {
+  const jwe = [
+    'eyJhbGciOiJSU0EtT0FFUC0yNTYiLCJlbmMiOiJBMTI4R0NNIn0',
+    'a'.repeat(60),
+    'b'.repeat(16),
+    'c'.repeat(20),
+    'd'.repeat(22),
+  ].join('.');
+
+  it.each([CARD, VA])(
+    '%s: a body of both forms matches both branches: 400, the oneOf code, naming the body',
+    async (path) => {
+      const answer = await post(
+        mock.url,
+        path,
+        { ...validBodies[path], encData: jwe },
+        { 'x-km-crypto-key-id': KEY_ID },
+      );
+      expect([answer.status, answer.json.response?.code, answer.json.response?.message]).toEqual([
+        400,
+        contract.scenarios.validationCodes.oneOf,
+        'Invalid input parameter. body',
+      ]);
+      expect(contract.scenarios.validationCodes.oneOf).toBe('000_002');
+      expect(answer.headers.get('x-konaplate-mock-reason')).toMatch(/^body: matches both oneOf branches/);
+    },
+  );
+
+  it('a test card beside an envelope selects nothing: the body is refused first', async () => {
+    const answer = await post(
+      mock.url,
+      VA,
+      { cardNo: '9491239999999991', encData: jwe },
+      { 'x-km-crypto-key-id': KEY_ID },
+    );
+    expect([answer.status, answer.json.response?.code]).toEqual([400, '000_002']);
+    expect(answer.headers.get('x-konaplate-mock-scenario')).toBeNull();
+  });
+
+  it('an encrypted body without X-KM-Crypto-Key-Id (encryption off): 400 000_003 naming the header', async () => {
+    const answer = await post(mock.url, VA, { encData: jwe });
+    expect([answer.status, answer.json.response?.code, answer.json.response?.message]).toEqual([
+      400,
+      '000_003',
+      'Missing required values.',
+    ]);
+    expect(answer.headers.get('x-konaplate-mock-reason')).toBe('X-KM-Crypto-Key-Id is missing on an encrypted body');
+    const withKey = await post(mock.url, VA, { encData: jwe }, { 'x-km-crypto-key-id': KEY_ID });
+    expect([withKey.status, withKey.headers.get('x-konaplate-mock-scenario')]).toEqual([200, 'encrypted']);
   });
 });
 

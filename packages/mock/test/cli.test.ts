@@ -572,7 +572,7 @@ describe('the real bin, spawned', () => {
     const exited = new Promise<number | null>((resolve) => proc.once('exit', resolve));
     proc.kill('SIGTERM');
     expect(await exited).toBe(0);
-  });
+  }, 60_000);
 
   it('under `pnpm mock`, a busy port with 2 workers: one line naming `pnpm mock --port 0`, exit 1', async () => {
     const { port, server } = await holdPort();
@@ -581,7 +581,7 @@ describe('the real bin, spawned', () => {
         cwd: repoRoot,
         encoding: 'utf8',
         env: cleanEnv,
-        timeout: 30_000,
+        timeout: 50_000,
       });
       expect(result.status).toBe(1);
       expect(result.stdout).toBe('');
@@ -591,7 +591,7 @@ describe('the real bin, spawned', () => {
     } finally {
       server.close();
     }
-  });
+  }, 60_000);
 
   it('a bad flag: one line and exit 2 from the process, hint as it was run', () => {
     const result = spawnSync(process.execPath, [bin, '--bogus'], { encoding: 'utf8', env: cleanEnv });

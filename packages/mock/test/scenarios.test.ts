@@ -1,5 +1,6 @@
 // Every named scenario of both operations, reached by request content and by
 // Prefer, against the real server: status, result code and the payload of the spec.
+import { correlationIdPattern } from '@konaplate-contract/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MockScenario } from '../src/scenarios.ts';
 import {
@@ -102,6 +103,7 @@ describe('scenarios by Prefer', () => {
 });
 
 describe('any other valid card', () => {
+  // What the answer takes from the request is the spec's (ext.mockFrom on CardDataInfo's physicalCardNo and par).
   it('gets the success answer for that card: its own number, a PAR of its own, the business rule kept', async () => {
     const [a, b] = await Promise.all(
       ['9491235555555555', '9491236666666666'].map((cardNo) => post(mock.url, CARD, { ...validBodies[CARD], cardNo })),
@@ -127,6 +129,37 @@ describe('headers and log', () => {
       const answer = await post(mock.url, VA, body, { 'x-km-correlation-id': '261121103000-abc1234' });
       expect(answer.headers.get('x-km-correlation-id')).toBe('261121103000-abc1234');
     }
+  });
+
+  it.each([
+    ['abc', 'not the form'],
+    ['261121103000-abc12345', '21 characters'],
+    ['261321103000-abc1234', 'month 13'],
+    ['261121103000-abc123G', 'a letter that is not hex'],
+  ])('a malformed X-KM-Correlation-Id (%s, %s) is never echoed: the answer has a fresh, valid one', async (sent) => {
+    const pattern = correlationIdPattern(contract.spec);
+    const ids = new Set<string>();
+    for (const body of [validBodies[VA], { cardNo: '9491239999999991' }]) {
+      const answer = await post(mock.url, VA, body, { 'x-km-correlation-id': sent });
+      const id = answer.headers.get('x-km-correlation-id') ?? '';
+      expect(id).toMatch(pattern);
+      expect(id).not.toBe(sent);
+      ids.add(id);
+    }
+    expect(ids.size).toBe(2);
+  });
+
+  it('a request without X-KM-Correlation-Id gets a fresh one, stamped in its X-KM-Time-Zone', async () => {
+    const before = Date.now();
+    const answer = await post(mock.url, VA, validBodies[VA], { 'x-km-correlation-id': undefined });
+    expect(answer.status).toBe(400);
+    const id = answer.headers.get('x-km-correlation-id') ?? '';
+    expect(id).toMatch(correlationIdPattern(contract.spec));
+    // yyMMddHHmmss in KST (+09:00), the zone the request names: within the second of the call or the next.
+    const stamps = [before, Date.now()].map((at) =>
+      new Date(at + 540 * 60_000).toISOString().slice(2, 19).replace(/[-T:]/g, ''),
+    );
+    expect(stamps).toContain(id.slice(0, 12));
   });
 
   it('logs one line per request with the card number masked', async () => {
