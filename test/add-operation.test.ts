@@ -8,7 +8,7 @@ import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { addOperationToCodes, generateAll, repoRoot, writeGenerated } from '@konaplate-contract/codegen';
+import { generateAll, repoRoot, writeGenerated } from '@konaplate-contract/codegen';
 import { createMockServer, loadContract } from '@konaplate-contract/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
@@ -61,7 +61,6 @@ beforeAll(async () => {
   const root = parseDocument(await readFile(join(work, 'spec/openapi.yaml'), 'utf8'));
   root.setIn(['paths', added.path], root.createNode({ $ref: added.ref }));
   await writeFile(join(work, 'spec/openapi.yaml'), root.toString());
-  await addOperationToCodes(join(work, 'spec'), added.operationId, added.codes);
 
   const files = await generateAll(join(work, 'spec/openapi.yaml'));
   generatedNames = files.map((f) => f.path);
@@ -100,6 +99,22 @@ describe(`a third operation (${added.operationId}) added to the spec alone`, () 
     expect(await read('docs/ko/index.html')).toContain('카드 포인트 조회');
     expect(await read('docs/konaplate.postman_collection.json')).toContain('/api/v1/card/point/inquiry');
     expect(await read('docs/llms.txt')).toContain(`(md/${added.operationId}.md)`);
+  });
+
+  it('spec/registry/ is untouched, and the registry lists it for exactly the codes its examples return', async () => {
+    const copied = await readdir(join(work, 'spec/registry/codes'));
+    for (const file of copied)
+      expect(await readFile(join(work, 'spec/registry/codes', file), 'utf8'), file).toBe(
+        await readFile(join(repoRoot, 'spec/registry/codes', file), 'utf8'),
+      );
+    const registry = JSON.parse(await readFile(join(work, 'generated/openapi.json'), 'utf8'))[
+      'x-error-registry'
+    ] as Record<string, { operations: string[] }>;
+    const listing = Object.entries(registry)
+      .filter(([, entry]) => entry.operations.includes(added.operationId))
+      .map(([code]) => code);
+    expect(added.codes.length).toBeGreaterThan(0);
+    expect(listing).toEqual(added.codes);
   });
 
   it('the unchanged client typechecks with a typed method for it', async () => {

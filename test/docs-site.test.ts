@@ -7,7 +7,6 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import {
-  addOperationToCodes,
   buildBundle,
   bundleFiles,
   docsSiteFiles,
@@ -284,8 +283,6 @@ ${headers}
       'paths:\n',
       'paths:\n  /api/v1/card/balance/inquiry:\n    $ref: paths/api_v1_card_balance_inquiry.yaml\n',
     );
-    // The registry says which operations return which code: the new one returns these two.
-    await addOperationToCodes(dir, 'inquireCardBalance', ['000_000', '003_029']);
     const bundle = await buildBundle(join(dir, 'openapi.yaml'));
     const files = Object.fromEntries(
       (await docsSiteFiles(bundle, mockScenarios(bundle))).map((f) => [f.path, f.content]),

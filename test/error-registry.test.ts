@@ -4,10 +4,8 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import {
-  addOperationToCodes,
   bundleSpec,
   deriveBundle,
-  operationsByCode,
   registryEntryFiles,
   registrySchemaPath,
   SpecError,
@@ -170,11 +168,6 @@ describe('derivation', () => {
       { response: { code: '003_067', message: 'Not found virtual account.' } },
       /response\.message is filled from the registry/,
     ],
-    [
-      'a code the operation cannot return',
-      { response: { code: '000_P01' } },
-      /000_P01 is not listed for inquireCardVirtualAccount/,
-    ],
   ])('refuses %s', (_, value, problem) => {
     expect(problemsOf(docWith(value))).toEqual([expect.stringMatching(problem)]);
   });
@@ -185,15 +178,38 @@ describe('derivation', () => {
     ]);
   });
 
-  it('refuses a registry entry without its provisional explanation, or naming an unknown operation', () => {
+  it('refuses a registry entry without its provisional explanation', () => {
     const d = structuredClone(raw);
     delete d['x-error-registry']['003_P01']?.['x-source-conflicts'];
     expect(problemsOf(d)).toEqual([
       expect.stringMatching(/x-error-registry\.003_P01: must have required property 'x-source-conflicts'/),
     ]);
-    const e = structuredClone(raw);
-    e['x-error-registry']['003_067']?.operations.push('inquireNothing');
-    expect(problemsOf(e)).toEqual([expect.stringMatching(/names unknown operation inquireNothing/)]);
+  });
+
+  it('derives which operations return a code from their examples, in the document order', () => {
+    const d = structuredClone(raw);
+    expect(Object.values(d['x-error-registry']).every((entry) => !('operations' in entry))).toBe(true);
+    deriveBundle(d, registrySchema);
+    expect(d['x-error-registry']['003_067']?.operations).toEqual(['inquireCardVirtualAccount']);
+    expect(d['x-error-registry']['000_000']?.operations).toEqual([
+      'inquireUnregisteredCard',
+      'inquireCardVirtualAccount',
+    ]);
+    // A code shown by another operation's example now lists that operation too.
+    const e = docWith({ response: { code: '000_P01' } });
+    deriveBundle(e, registrySchema);
+    expect(e['x-error-registry']['000_P01']?.operations).toContain('inquireCardVirtualAccount');
+  });
+
+  it('refuses an operations list written in a code file; a code no operation returns lists none', () => {
+    const d = structuredClone(raw);
+    Object.assign(d['x-error-registry']['003_067'] as object, { operations: ['inquireCardVirtualAccount'] });
+    expect(problemsOf(d)).toEqual([
+      "x-error-registry.003_067.operations: derived from the operations' examples; remove it from registry/codes/003_067.yaml",
+    ]);
+    const e = docWith({ response: { code: '003_029' } });
+    deriveBundle(e, registrySchema);
+    expect(e['x-error-registry']['003_067']?.operations).toEqual([]);
   });
 });
 
@@ -214,20 +230,6 @@ describe('the registry source: one file per code', () => {
       mkdirSync(join(dir, 'registry'));
       writeFileSync(join(dir, 'registry/error-codes.yaml'), "'000_000':\n  httpStatus: 200\n");
       await expect(registryEntryFiles(dir)).rejects.toThrow(/000_000 must be a \$ref to its own file/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it('adds an operation to the codes it names, and only to those', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kona-registry-'));
-    try {
-      cpSync(join(specDir, 'registry'), join(dir, 'registry'), { recursive: true });
-      await addOperationToCodes(dir, 'inquireCardBalance', ['000_000', '003_029']);
-      const listed = await operationsByCode(dir);
-      const withIt = [...listed].filter(([, ops]) => ops.includes('inquireCardBalance')).map(([code]) => code);
-      expect(withIt).toEqual(['000_000', '003_029']);
-      await expect(addOperationToCodes(dir, 'x', ['003_999'])).rejects.toThrow(/has no code 003_999/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

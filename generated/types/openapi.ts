@@ -84,7 +84,11 @@ export interface components {
         TranTime: string;
         /**
          * TimeZone
-         * @description International standard time zone abbreviation of `X-KM-Tran-Time`, e.g. `KST` or `UTC`. The list of accepted zones is not published, so any three upper-case letters are accepted. `x-utc-offsets` lists the zones this contract's client and mock compute times in, with their offsets from UTC in minutes.
+         * @description International standard time zone abbreviation of `X-KM-Tran-Time`. The zones this contract accepts are those of `x-utc-offsets` (each with its offset from UTC in minutes), listed below: the client computes `X-KM-Tran-Time` in them and the strict mock reads it in them. The pattern holds only the shape, three upper-case letters.
+         *
+         *     Accepted zones: `KST` (UTC+09:00), `JST` (UTC+09:00), `UTC` (UTC+00:00), `GMT` (UTC+00:00).
+         *
+         *     **Source conflict.** The source pages: Give `UTC` and `KST` as examples of the time zone and publish no list of accepted zones. Evidence: Integrations send `KST`; nothing published says how the platform treats a zone it does not know. This contract: Accept the zones listed here. Any other zone is refused as an invalid parameter (`000_002` naming `X-KM-Time-Zone`): a documented guess, which the strict mock follows.
          * @example KST
          * @example UTC
          */

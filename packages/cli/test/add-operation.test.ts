@@ -4,7 +4,7 @@
 import { cp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { addOperationToCodes, generateEverything, writeGenerated } from '@konaplate-contract/codegen';
+import { generateEverything, writeGenerated } from '@konaplate-contract/codegen';
 import { type OpenApiDocument, utcOffsets } from '@konaplate-contract/contract';
 import { createMockServer, loadContract } from '@konaplate-contract/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,7 +33,6 @@ beforeAll(async () => {
   const root = parseDocument(await readFile(join(work, 'spec/openapi.yaml'), 'utf8'));
   root.setIn(['paths', added.path], root.createNode({ $ref: added.ref }));
   await writeFile(join(work, 'spec/openapi.yaml'), root.toString());
-  await addOperationToCodes(join(work, 'spec'), added.operationId, added.codes);
 
   const { files, outside } = await generateEverything(join(work, 'spec/openapi.yaml'));
   await writeGenerated(join(work, 'generated'), files);

@@ -3,6 +3,8 @@ import {
   examplesOf,
   expectedMessage,
   ext,
+  koreanTwin,
+  operationsByCode,
   operationsOf,
   registryProblems,
   SpecError,
@@ -27,6 +29,38 @@ function checkRegistryShape(registry: unknown, registrySchema: JsonObject): stri
 }
 
 /**
+ * Which operations return each code, from the operations' response examples (the one place that says it),
+ * written into the bundle's registry for the docs, the generated types and the rules. A list written in a
+ * code's file is refused (a second copy). A code no operation returns gets an empty list, and the
+ * kona-registry-coverage rule reports it.
+ */
+function deriveOperations(doc: OpenApiDocument, registry: ErrorRegistry): void {
+  const byCode = operationsByCode(doc);
+  for (const [code, entry] of Object.entries(registry)) {
+    // In the entry right after its texts, where the docs' readers look for it.
+    const [before, after] = splitAfter(entry, koreanTwin.meaning in entry ? koreanTwin.meaning : 'meaning');
+    registry[code] = { ...before, operations: byCode.get(code) ?? [], ...after } as typeof entry;
+  }
+}
+
+/** An object's entries split after a key: the entries up to it and the rest. */
+function splitAfter(object: object, key: string): [JsonObject, JsonObject] {
+  const entries = Object.entries(object);
+  const at = entries.findIndex(([k]) => k === key) + 1;
+  return [Object.fromEntries(entries.slice(0, at)), Object.fromEntries(entries.slice(at))];
+}
+
+/** The registry without what generation derives, for the shape check of what is written in spec/. */
+function authored(registry: ErrorRegistry): string[] {
+  return Object.entries(registry)
+    .filter(([, entry]) => 'operations' in entry)
+    .map(
+      ([code]) =>
+        `${ext.errorRegistry}.${code}.operations: derived from the operations' examples; remove it from registry/codes/${code}.yaml`,
+    );
+}
+
+/**
  * Fills each response example's envelope (`message`, `description`) and its
  * `summary` from the registry. Strict (generation) refuses anything the
  * registry does not vouch for, and texts written by hand (a second copy);
@@ -36,18 +70,12 @@ function checkRegistryShape(registry: unknown, registrySchema: JsonObject): stri
 function deriveExamples(doc: OpenApiDocument, registry: ErrorRegistry, strict: boolean): string[] {
   const problems: string[] = [];
   const filled = new WeakSet<object>();
-  const operationIds = new Set(operationsOf(doc).map(({ operation }) => operation.operationId));
-  for (const [code, entry] of Object.entries(registry)) {
-    for (const id of entry.operations) {
-      if (!operationIds.has(id)) problems.push(`${ext.errorRegistry}.${code}.operations names unknown operation ${id}`);
-    }
-  }
   for (const { operation } of operationsOf(doc)) {
     for (const { where, key, example } of examplesOf(doc, operation)) {
       const envelope = (example.value as { response?: JsonObject } | undefined)?.response;
       if (where === 'request' || !envelope || typeof envelope !== 'object') continue;
       const at = `${operation.operationId} ${where} example "${key}"`;
-      const found = registryProblems(registry, operation.operationId, where, example);
+      const found = registryProblems(registry, where, example);
       if (strict) problems.push(...found.map((p) => `${at}: ${p.message}`));
       if (filled.has(envelope)) continue;
       if (strict) {
@@ -65,6 +93,31 @@ function deriveExamples(doc: OpenApiDocument, registry: ErrorRegistry, strict: b
     }
   }
   return problems;
+}
+
+/** `UTC+09:00` for 540 minutes. */
+function offsetText(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `UTC${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/**
+ * Lists the accepted time zones (the schema's offsets, the one place they are written) at the end of the
+ * description of the schema that holds them, in both languages, so the docs state what the client and the
+ * mock accept.
+ */
+function renderZones(doc: OpenApiDocument): void {
+  for (const schema of Object.values(doc.components.schemas ?? {})) {
+    const offsets = schema[ext.utcOffsets] as Record<string, number> | undefined;
+    if (!offsets || typeof schema.description !== 'string') continue;
+    const list = Object.entries(offsets)
+      .map(([zone, minutes]) => `\`${zone}\` (${offsetText(minutes)})`)
+      .join(', ');
+    schema.description = `${schema.description.trimEnd()}\n\nAccepted zones: ${list}.`;
+    const korean = schema[koreanTwin.description];
+    if (typeof korean === 'string') schema[koreanTwin.description] = `${korean.trimEnd()}\n\n허용 시간대: ${list}.`;
+  }
 }
 
 /** Appends each `x-source-conflicts` entry to the description beside it, so every reader of the docs sees it. */
@@ -100,8 +153,11 @@ export function deriveBundle(
   { strict = true }: DeriveOptions = {},
 ): OpenApiDocument {
   const registry = doc[ext.errorRegistry];
-  const problems = checkRegistryShape(registry, registrySchema);
+  const problems = authored(registry);
+  if (problems.length === 0) problems.push(...checkRegistryShape(registry, registrySchema));
+  if (problems.length === 0) deriveOperations(doc, registry);
   if (problems.length === 0) problems.push(...deriveExamples(doc, registry, strict));
+  renderZones(doc);
   renderConflicts(doc, '', problems);
   if (problems.length > 0) throw new SpecError(problems);
   return doc;

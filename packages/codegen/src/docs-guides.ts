@@ -258,9 +258,7 @@ function fieldMessageExample({ doc }: GuideContext): string {
   );
   const chosen = found.find((f) => f.published) ?? found[0];
   if (!chosen)
-    throw new SpecError([
-      `the error-code guide shows a message naming a field, but no example has ${ext.errorField}`,
-    ]);
+    throw new SpecError([`the error-code guide shows a message naming a field, but no example has ${ext.errorField}`]);
   return `\`${chosen.message}\``;
 }
 

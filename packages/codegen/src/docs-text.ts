@@ -139,7 +139,8 @@ export const labels: Record<Language, Labels> = {
         aspId: 'Your ASP ID (X-KM-User-AspId), 15 characters, given at contract.',
         accessKey: "Your project's access key (X-KM-Access-Key), 40 characters.",
         secretKey: "Your project's secret key. It only signs; it is never sent.",
-        cryptoKeyId: 'Your encryption key ID (X-KM-Crypto-Key-Id), sent only with an encrypted body.',
+        cryptoKeyId:
+          'Your encryption key ID (X-KM-Crypto-Key-Id), required with an encrypted body and sent only then; preset to the spec sample the mock accepts.',
         timeZone: 'Zone of X-KM-Tran-Time and X-KM-Time-Zone.',
       },
       missing: (variable) => `Set the collection variable "${variable}" before sending.`,
@@ -211,7 +212,8 @@ export const labels: Record<Language, Labels> = {
         aspId: '계약 시 받은 ASP ID(X-KM-User-AspId), 15자',
         accessKey: '프로젝트의 액세스 키(X-KM-Access-Key), 40자',
         secretKey: '프로젝트의 시크릿 키. 서명에만 쓰며 전송하지 않습니다.',
-        cryptoKeyId: '암호화 키 ID(X-KM-Crypto-Key-Id). 암호화된 본문에만 보냅니다.',
+        cryptoKeyId:
+          '암호화 키 ID(X-KM-Crypto-Key-Id). 암호화된 본문에는 필수이며 그때만 보냅니다. 모의 서버가 받아들이는 명세의 예시 값이 미리 들어 있습니다.',
         timeZone: 'X-KM-Tran-Time과 X-KM-Time-Zone의 시간대',
       },
       missing: (variable) => `요청을 보내기 전에 컬렉션 변수 "${variable}"을(를) 채우세요.`,

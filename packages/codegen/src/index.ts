@@ -1,5 +1,7 @@
 // @konaplate-contract/codegen: everything under generated/ is written by these targets, each asking
 // @konaplate-contract/contract what the spec says. scripts/*.ts are thin entry points over this index.
+
+export { SpecError } from '@konaplate-contract/contract';
 export { checkBreaking, latestRelease } from './breaking.ts';
 export { clientContract } from './client-contract.ts';
 export { deriveBundle } from './derive.ts';
@@ -12,7 +14,7 @@ export { generatedDir, registrySchemaPath, repoRoot, specEntry } from './paths.t
 export { quickStartEnd, quickStartStart, withQuickStart } from './qa-quick-start.ts';
 export { loadBundleFile } from './read-bundle.ts';
 export { bundleSpec } from './redocly.ts';
-export { addOperationToCodes, operationsByCode, registryEntryFiles } from './registry-source.ts';
+export { registryEntryFiles } from './registry-source.ts';
 export { createSchemaValidator } from './schema-validator.ts';
 export {
   buildBundle,
@@ -23,4 +25,3 @@ export {
   mockFiles,
   typeFiles,
 } from './targets.ts';
-export { SpecError } from '@konaplate-contract/contract';

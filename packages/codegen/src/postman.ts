@@ -8,6 +8,7 @@ import type { JsonObject, MockScenario, MockScenarios, OpenApiDocument } from '@
 import {
   commonHeaderValues,
   describeOperations,
+  effectiveSchema,
   envelopeField,
   examplesOf,
   ext,
@@ -29,11 +30,19 @@ const headerRecipes: Record<HeaderValueSource, string> = {
   aspId: "need('aspId')",
   correlationId: "tranTime.slice(2) + '-' + hex7",
   accessKey: "need('accessKey')",
-  cryptoKeyId: "encrypted ? pm.variables.get('cryptoKeyId') || undefined : undefined",
+  // Required when the body is encrypted (the contract says so, and the mock refuses it missing).
+  cryptoKeyId: "encrypted ? need('cryptoKeyId') : undefined",
   tranToken: "'KMV1:' + time17 + ':' + mac",
   tranTime: 'tranTime',
   timeZone: 'zone',
 };
+
+/** The first example of the schema of the common header a source fills (its sample value), or ''. */
+function headerExample(doc: OpenApiDocument, source: HeaderValueSource): string {
+  const header = commonHeaderValues(doc).find((h) => h.source === source);
+  const examples = header ? effectiveSchema(doc, header.parameter.schema as JsonObject).examples : undefined;
+  return Array.isArray(examples) && typeof examples[0] === 'string' ? examples[0] : '';
+}
 
 /** The collection-level pre-request script: every request signed exactly as the platform checks it. */
 export function preRequestScript(doc: OpenApiDocument, language: Language): string[] {
@@ -153,7 +162,8 @@ export function postmanCollection(bundle: OpenApiDocument, scenarios: MockScenar
     aspId: '',
     accessKey: '',
     secretKey: '',
-    cryptoKeyId: '',
+    // The spec's sample key id: the mock's encrypted scenario answers to it; a partner sets their own.
+    cryptoKeyId: headerExample(doc, 'cryptoKeyId'),
     timeZone: (doc.components.schemas.TimeZone as { examples?: string[] }).examples?.[0] ?? '',
   };
   return {

@@ -3,10 +3,12 @@
 import {
   commonHeaderValues,
   effectiveSchema,
+  examplesOf,
   type HeaderValueSource,
   headerValueSources,
   type JsonObject,
   type OpenApiDocument,
+  operationsOf,
   SpecError,
 } from './document.ts';
 import { ext } from './extensions.ts';
@@ -111,3 +113,27 @@ export function testVectorOf(doc: OpenApiDocument): JsonObject | undefined {
 
 /** Whether a retry of an operation is safe, as the spec says. */
 export const isIdempotent = (operation: JsonObject): boolean => operation[ext.idempotent] === true;
+
+/** The result codes each operation's response examples show, by operationId, in the document's order. */
+export function codesByOperation(doc: OpenApiDocument): Map<string, string[]> {
+  const byOperation = new Map<string, string[]>();
+  for (const { operation } of operationsOf(doc)) {
+    const codes = examplesOf(doc, operation)
+      .filter((e) => e.where !== 'request')
+      .map((e) => (e.example.value as { response?: { code?: unknown } } | undefined)?.response?.code)
+      .filter((code): code is string => typeof code === 'string');
+    byOperation.set(operation.operationId, [...new Set(codes)]);
+  }
+  return byOperation;
+}
+
+/**
+ * The operations that return each code: those with a response example of it, in the document's order. The
+ * registry does not list them; an operation's examples are the one place that says what it returns.
+ */
+export function operationsByCode(doc: OpenApiDocument): Map<string, string[]> {
+  const byCode = new Map<string, string[]>();
+  for (const [operationId, codes] of codesByOperation(doc))
+    for (const code of codes) byCode.set(code, [...(byCode.get(code) ?? []), operationId]);
+  return byCode;
+}

@@ -28,12 +28,14 @@ export {
 } from './document.ts';
 export { ext, koreanPrefix, koreanTwin, toolExt } from './extensions.ts';
 export {
+  codesByOperation,
   correlationIdPattern,
   correlationIdSchema,
   headerName,
   headerNames,
   isIdempotent,
   isSensitiveSchema,
+  operationsByCode,
   registryOf,
   sensitiveFields,
   testVectorOf,

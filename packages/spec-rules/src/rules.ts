@@ -81,7 +81,7 @@ export const konaRules = {
   },
   'kona-registry-coverage': {
     description:
-      'Every code an operation can return has an example, so the mock can serve it and the docs can show it.',
+      'Every registered code is returned by some operation (has an example), so the mock can serve it and the docs can show it.',
     message: '{{error}}',
     severity: 'error',
     given: '$',

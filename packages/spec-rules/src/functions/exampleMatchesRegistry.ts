@@ -18,7 +18,7 @@ export default createRulesetFunction<Json, null>({ input: { type: 'object' }, op
   const results: IFunctionResult[] = [];
   for (const op of operations(doc)) {
     for (const { status, key, example, path } of responseExamples(doc, op)) {
-      for (const problem of registryProblems(registry, op.operationId, status, example)) {
+      for (const problem of registryProblems(registry, status, example)) {
         results.push({
           message: `${op.operationId} ${status} example "${key}": ${problem.message}`,
           path: [...path, ...problem.path],

@@ -34,10 +34,4 @@ describeRule('kona-example-registry', {
       },
     ],
   },
-  'a code the registry does not list for the operation': {
-    mutate: (doc) => {
-      doc['x-error-registry']['003_029'] = { ...doc['x-error-registry']['003_029'], operations: ['inquireOther'] };
-    },
-    expect: [{ path: `${notFound}.code`, message: /003_029 is not listed for inquireCard in the registry/ }],
-  },
 });

@@ -1,7 +1,7 @@
 import { describeRule } from '../lint-with.ts';
 
 describeRule('kona-registry-coverage', {
-  'an operation with no example for a code it can return': {
+  'a registered code that no operation has an example of': {
     mutate: (doc) => {
       const media = (
         doc.paths['/cards'].post.responses['400'] as { content: Record<string, { examples: Record<string, unknown> }> }
@@ -9,7 +9,10 @@ describeRule('kona-registry-coverage', {
       delete media?.examples['card-not-found'];
     },
     expect: [
-      { path: 'paths./cards.post.responses', message: /inquireCard has no example for 003_029 \(Card not found\)/ },
+      {
+        path: 'x-error-registry.003_029',
+        message: /003_029 \(Card not found\) is in the registry, but no operation has an example of it/,
+      },
     ],
   },
 });
