@@ -103,6 +103,13 @@ describe('the default answer, for the card asked about', () => {
     expect({ ...a, physicalCardNo: '', par: '' }).toEqual({ ...b, physicalCardNo: '', par: '' });
   });
 
+  it("the example's own card gets the example exactly as the spec documents it", async () => {
+    const documented = await engine.handle(request(CARD, validBodies[CARD], { prefer: 'example=success' }));
+    const own = JSON.parse(documented.body).cardDataInfo.physicalCardNo as string;
+    const answer = await engine.handle(request(CARD, { ...validBodies[CARD], cardNo: own }));
+    expect([answer.scenario, answer.body]).toEqual(['success', documented.body]);
+  });
+
   it('the same card twice: the same answer; a scenario chosen by Prefer is not changed', async () => {
     const body = { ...validBodies[CARD], cardNo: '9491237777777777' };
     const [a, b] = await Promise.all([engine.handle(request(CARD, body)), engine.handle(request(CARD, body))]);

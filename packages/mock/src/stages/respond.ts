@@ -65,21 +65,30 @@ function replaceAt(json: unknown, path: readonly string[], value: string): unkno
 /**
  * The default answer for this request: each property the spec fills from the request gets the request
  * field's value (copied, or a digest of it). Null when nothing changes (no such field in the request, or
- * the answer already holds those values), so the rendered text is sent as it is.
+ * no such property), and for the example's own request (every copied property already holds the request's
+ * value), which gets the example exactly as the spec documents it.
  */
 export function personalize(json: unknown, rules: readonly MockFrom[], payload: unknown): string | null {
   if (!isObject(payload)) return null;
   let result = json;
+  let copied = 0;
+  let copiesChanged = false;
   let changed = false;
   for (const rule of rules) {
     const source = payload[rule.field];
     if (typeof source !== 'string') continue;
-    const value = 'copy' in rule ? source : digestValue(source, rule.digest);
-    const next = replaceAt(result, rule.path, value);
+    const copy = 'copy' in rule;
+    const next = replaceAt(result, rule.path, copy ? source : digestValue(source, rule.digest));
     if (next === undefined) continue;
-    changed ||= JSON.stringify(next) !== JSON.stringify(result);
+    const differs = JSON.stringify(next) !== JSON.stringify(result);
+    if (copy) {
+      copied += 1;
+      copiesChanged ||= differs;
+    }
+    changed ||= differs;
     result = next;
   }
+  if (copied > 0 && !copiesChanged) return null;
   return changed ? JSON.stringify(result) : null;
 }
 

@@ -141,6 +141,12 @@ describe('personalize', () => {
     expect(personalize(json, [], { cardNo: '2' })).toBeNull();
   });
 
+  it("the example's own request (the copied values already there) gets the example as documented", () => {
+    expect(personalize(json, rules, { cardNo: '1111' })).toBeNull();
+    const digestOnly = personalize(json, [rules[1] as (typeof rules)[number]], { cardNo: '1111' });
+    expect(JSON.parse(digestOnly ?? 'null').info.ref).toMatch(/^R\d{4}$/);
+  });
+
   it('a rule whose property is absent does not stop the others', () => {
     const text = personalize(json, [{ path: ['gone'], field: 'cardNo', copy: true }, ...rules], { cardNo: '42' });
     expect(JSON.parse(text ?? 'null').info.no).toBe('42');
