@@ -1,18 +1,34 @@
+// Generation: the bundle, then every target in turn (one module each under targets/), then the index of
+// generated/. Writes nothing itself; writeGenerated replaces generated/ with the files.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { docsSiteFiles } from './docs-site.ts';
+import { buildBundle } from './build.ts';
 import { mockScenarios } from './mock-scenarios.ts';
-import type { GeneratedFile } from './targets.ts';
-import {
-  buildBundle,
-  bundleFiles,
-  clientFiles,
-  errorCodeFiles,
-  mockFiles,
-  outsideFiles,
-  readmeFile,
-  typeFiles,
-} from './targets.ts';
+import type { GeneratedFile, Target } from './target.ts';
+import { bundleTarget } from './targets/bundle.ts';
+import { clientContractTarget } from './targets/client-contract.ts';
+import { docsTarget } from './targets/docs.ts';
+import { errorCodesTarget } from './targets/error-codes.ts';
+import { llmsTarget } from './targets/llms.ts';
+import { mockScenariosTarget } from './targets/mock-scenarios.ts';
+import { typesTarget } from './targets/openapi-types.ts';
+import { postmanTarget } from './targets/postman.ts';
+import { qaQuickStartTarget } from './targets/qa-quick-start.ts';
+import { readmeOperationsTarget } from './targets/readme-operations.ts';
+
+/** Every target, in the order they run. */
+export const targets: readonly Target[] = [
+  bundleTarget,
+  typesTarget,
+  errorCodesTarget,
+  mockScenariosTarget,
+  clientContractTarget,
+  docsTarget,
+  postmanTarget,
+  llmsTarget,
+  readmeOperationsTarget,
+  qaQuickStartTarget,
+];
 
 /** Runs every generator from the spec (or a copy of it, by its entry file); returns the files, in a stable order. Writes nothing. */
 export async function generateAll(entry?: string): Promise<GeneratedFile[]> {
@@ -27,18 +43,34 @@ export async function generateEverything(
   entry?: string,
 ): Promise<{ files: GeneratedFile[]; outside: GeneratedFile[] }> {
   const doc = await buildBundle(entry);
-  const files = [
-    ...bundleFiles(doc),
-    ...(await typeFiles(doc)),
-    ...errorCodeFiles(doc),
-    ...mockFiles(doc),
-    ...clientFiles(doc),
-    ...(await docsSiteFiles(doc, mockScenarios(doc))),
-  ];
+  const context = { scenarios: mockScenarios(doc) };
+  const results = await Promise.all(
+    targets.map(async (target) => ({ target, files: await target.files(doc, context) })),
+  );
+  const files = results.filter((r) => r.target.kind === 'generated').flatMap((r) => r.files);
+  const outside = results.filter((r) => r.target.kind === 'region').flatMap((r) => r.files);
   files.push(readmeFile(files));
-  return { files: files.sort((a, b) => a.path.localeCompare(b.path)), outside: await outsideFiles(doc) };
+  return { files: files.sort((a, b) => a.path.localeCompare(b.path)), outside };
 }
 
+export function readmeFile(files: GeneratedFile[]): GeneratedFile {
+  const list = [...files.map((f) => f.path), 'README.md']
+    .sort()
+    .map((p) => `- \`${p}\``)
+    .join('\n');
+  return {
+    path: 'README.md',
+    content: `# generated/
+
+Everything here is derived from \`spec/\` by \`pnpm generate\`, committed so that
+consumers can read it without a build, and never edited by hand:
+\`pnpm check:drift\` (part of \`pnpm test\`) fails when it differs from a fresh
+generation. Change the spec, then run \`pnpm generate\`.
+
+${list}
+`,
+  };
+}
 /** Replaces the contents of `outDir` with `files`, so a target that is gone leaves no stale file. */
 export async function writeGenerated(outDir: string, files: GeneratedFile[]): Promise<void> {
   await rm(outDir, { recursive: true, force: true });

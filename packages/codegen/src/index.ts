@@ -3,11 +3,12 @@
 
 export { SpecError } from '@konaplate-contract/contract';
 export { checkBreaking, latestRelease } from './breaking.ts';
+export { buildBundle } from './build.ts';
 export { clientContract } from './client-contract.ts';
 export { deriveBundle } from './derive.ts';
 export { codeSamples, docsHtml, docsSpec } from './docs.ts';
 export { docsSiteFiles } from './docs-site.ts';
-export { generateAll, generateEverything, writeGenerated } from './generate.ts';
+export { generateAll, generateEverything, targets, writeGenerated } from './generate.ts';
 export { guidesOf } from './guides.ts';
 export { mockScenarios } from './mock-scenarios.ts';
 export { generatedDir, registrySchemaPath, repoRoot, specEntry } from './paths.ts';
@@ -16,12 +17,9 @@ export { loadBundleFile } from './read-bundle.ts';
 export { bundleSpec } from './redocly.ts';
 export { registryEntryFiles } from './registry-source.ts';
 export { createSchemaValidator } from './schema-validator.ts';
-export {
-  buildBundle,
-  bundleFiles,
-  clientFiles,
-  errorCodeFiles,
-  type GeneratedFile,
-  mockFiles,
-  typeFiles,
-} from './targets.ts';
+export type { GeneratedFile, Target, TargetContext } from './target.ts';
+export { bundleFiles } from './targets/bundle.ts';
+export { clientFiles } from './targets/client-contract.ts';
+export { errorCodeFiles } from './targets/error-codes.ts';
+export { mockFiles } from './targets/mock-scenarios.ts';
+export { typeFiles } from './targets/openapi-types.ts';
