@@ -2,7 +2,7 @@
 // spec (the header schemas' examples and the signing test vector's secret),
 // which the mock accepts unless it runs in strict mode.
 
-import { pemBlock } from '@konaplate-contract/contract/protocol';
+import { brokenKeywords, describeRule, pemBlock } from '@konaplate-contract/contract/protocol';
 import {
   type EncryptionKeys,
   environmentVariables,
@@ -12,7 +12,6 @@ import {
 } from './client.ts';
 import { doc, header, headerField, schemaExample, testVectorSecret, utcOffsets } from './contract.ts';
 import { type Io, readFlagFile, UsageError } from './io.ts';
-import { brokenKeywords, describeRule } from './keywords.ts';
 
 export const env = environmentVariables;
 

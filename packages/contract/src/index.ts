@@ -42,6 +42,9 @@ export {
   timeWindowSeconds,
   utcOffsets,
 } from './facts.ts';
+export type { FieldRule } from './field-rules.ts';
+export { ruleOf, successOf } from './field-rules.ts';
+export { brokenKeywords, describeRule, jsonType } from './keywords.ts';
 export type { BilingualText, TextKey, TextPath } from './korean.ts';
 export {
   bilingualTexts,

@@ -87,3 +87,5 @@ export { environmentVariables, retiredEnvironmentVariables } from './environment
 export function shellQuote(word: string): string {
   return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
+
+export { brokenKeywords, describeRule, jsonType, regex } from './keywords.ts';

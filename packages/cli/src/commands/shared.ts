@@ -1,7 +1,7 @@
+import { brokenKeywords, describeRule } from '@konaplate-contract/contract/protocol';
 import { KonaplateValidationError, validateRequest } from '../client.ts';
 import { envelope, findOperation, type Operation, operations } from '../contract.ts';
 import { UsageError } from '../io.ts';
-import { brokenKeywords, describeRule } from '../keywords.ts';
 
 /** The operation of an id, or a usage error that lists the valid ones. */
 export function requireOperation(operationId: string): Operation {

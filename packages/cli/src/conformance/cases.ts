@@ -2,6 +2,8 @@
 // operation: every documented scenario, every required header and body field
 // left out, every bound and pattern just broken, wrong JSON types, malformed
 // JSON, a wrong content type, and the signature checks.
+
+import { brokenKeywords } from '@konaplate-contract/contract/protocol';
 import {
   codeGuesses,
   type Field,
@@ -15,7 +17,6 @@ import {
   schemaExample,
   timeWindowSeconds,
 } from '../contract.ts';
-import { brokenKeywords } from '../keywords.ts';
 
 export type CaseKind = 'scenario' | 'missing' | 'bounds' | 'type' | 'json' | 'media' | 'signature';
 

@@ -2,6 +2,8 @@
 // JSON in the platform's envelope, the code is the one expected and known to
 // the registry, the HTTP status is the registry's for it, the success payload
 // fits its schema, the correlation id is echoed, and nothing secret comes back.
+
+import { brokenKeywords, describeRule } from '@konaplate-contract/contract/protocol';
 import { checkResponse } from '../client.ts';
 import {
   codeGuesses,
@@ -17,7 +19,6 @@ import {
   successCode,
 } from '../contract.ts';
 import { maskCardNumbers } from '../io.ts';
-import { brokenKeywords, describeRule } from '../keywords.ts';
 import type { Case } from './cases.ts';
 
 export interface Answer {

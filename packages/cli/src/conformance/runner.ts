@@ -1,6 +1,8 @@
 // Sends each case and checks its answer. Requests are signed by the client
 // (signHeaders over the exact bytes sent) and changed only after signing, as
 // the case says; the encrypted scenario goes through the client whole.
+
+import { brokenKeywords } from '@konaplate-contract/contract/protocol';
 import {
   createKonaplateClient,
   defaultMaxResponseBytes,
@@ -12,7 +14,6 @@ import {
   TooLarge,
 } from '../client.ts';
 import { type Guess, header, headerField, isSensitive } from '../contract.ts';
-import { brokenKeywords } from '../keywords.ts';
 import { type Case, staleSeconds, tamper } from './cases.ts';
 import { type Answer, checkAnswer, type Finding, type Sent } from './checks.ts';
 

@@ -1,4 +1,5 @@
 import type { Json, JsonPath } from '@konaplate-contract/contract';
+import { codePointLength } from '@konaplate-contract/contract/protocol';
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
 import { schemasOf } from './schemaWalk.ts';
 
@@ -6,7 +7,7 @@ import { schemasOf } from './schemaWalk.ts';
 export function misfit(schema: Json, value: unknown): string | null {
   if (typeof value === 'string') {
     const { minLength, maxLength, pattern } = schema as { minLength?: number; maxLength?: number; pattern?: string };
-    const length = [...value].length;
+    const length = codePointLength(value);
     if (minLength !== undefined && length < minLength) return `is ${length} characters, below minLength ${minLength}`;
     if (maxLength !== undefined && length > maxLength) return `is ${length} characters, above maxLength ${maxLength}`;
     if (pattern !== undefined && !new RegExp(pattern, 'u').test(value)) return `does not match pattern ${pattern}`;

@@ -1,8 +1,10 @@
-// Which JSON Schema keywords of a flattened field schema a value breaks. The
-// conformance runner uses it to know what a case it derived must be refused
-// for (and so which result code the registry expects); the CLI, to name the
-// rule a credential breaks. It never quotes the value.
-import type { JsonObject } from './contract.ts';
+// Which JSON Schema keywords of a flattened field schema a value breaks, with the one length rule (code
+// points). The conformance runner uses it to know what a case it derived must be refused for (and so
+// which result code the registry expects); the CLI, to name the rule a credential breaks; the lint rules,
+// to check the spec's own examples and enums. It never quotes the value. No document is read here.
+import { codePointLength } from './protocol.ts';
+
+type JsonObject = { [key: string]: unknown };
 
 const patterns = new Map<string, RegExp>();
 export const regex = (source: string): RegExp => {
@@ -30,7 +32,7 @@ export function brokenKeywords(schema: JsonObject, value: unknown): string[] {
   if (wanted !== undefined && !(wanted === type || (wanted === 'number' && type === 'integer'))) return ['type'];
   const broken: string[] = [];
   if (typeof value === 'string') {
-    const length = [...value].length;
+    const length = codePointLength(value);
     if (typeof schema.minLength === 'number' && length < schema.minLength) broken.push('minLength');
     if (typeof schema.maxLength === 'number' && length > schema.maxLength) broken.push('maxLength');
     if (typeof schema.pattern === 'string' && !regex(schema.pattern).test(value)) broken.push('pattern');
