@@ -37,8 +37,8 @@ beforeAll(async () => {
   const { files, outside } = await generateEverything(join(work, 'spec/openapi.yaml'));
   await writeGenerated(join(work, 'generated'), files);
   quickStart = outside.find((f) => f.path === 'packages/mock/README.md')?.content ?? '';
-  // The CLI's and the client's sources, unchanged, beside the new generated/ (and the script helper they share).
-  for (const dir of ['packages/cli/src', 'packages/client/src', 'scripts/lib'])
+  // The CLI's and the client's sources, unchanged, beside the new generated/.
+  for (const dir of ['packages/cli/src', 'packages/client/src'])
     await cp(join(repoRoot, dir), join(work, dir), { recursive: true });
   await cp(join(repoRoot, 'packages/client/package.json'), join(work, 'packages/client/package.json'));
   await mkdir(join(work, 'node_modules/@konaplate-contract'), { recursive: true });
