@@ -1,0 +1,14 @@
+import { configDefaults, defineConfig } from 'vitest/config';
+import base, { packagingTests } from './vitest.config.ts';
+
+// `pnpm test:packaging`: only the packaging tests (packages/*/test/package.test.ts), with the repo's
+// reporters, so the run ends with the same `N passed, N failed` line and KONAPLATE_TOTALS_FILE works.
+// By hand, one of them: `pnpm test:packaging packages/mock`.
+export default defineConfig({
+  ...base,
+  test: {
+    ...base.test,
+    include: packagingTests,
+    exclude: configDefaults.exclude,
+  },
+});
