@@ -45,6 +45,10 @@ afterAll(async () => {
   rmSync(sampleDir, { recursive: true, force: true });
 });
 
+it('has operations whose samples to run (read from the bundled spec)', () => {
+  expect(operations.length).toBeGreaterThan(0);
+});
+
 describe.each(operations)('$operationId', ({ operationId, operation, samples, success }) => {
   it('the built docs page carries both samples', () => {
     const html = readFileSync(join(generatedDir, 'docs/index.html'), 'utf8');

@@ -54,6 +54,10 @@ describe('the downloads beside the pages', () => {
       expect(read(file), file).toBe(readFileSync(join(generatedDir, file), 'utf8'));
   });
 
+  it('has Markdown pages beside llms.txt (read from generated/docs/md/)', () => {
+    expect(markdownPages.length).toBeGreaterThan(0);
+  });
+
   it.each(agentFiles)('every relative link of %s leads to a file of the folder', (file) => {
     const links = [...read(file).matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)].map((m) => m[1] ?? '');
     for (const link of links.filter((l) => !/^[a-z]+:/.test(l)))

@@ -35,6 +35,10 @@ describe('QA quick start', () => {
       expect(region).toContain(command);
   });
 
+  it('has rows to run (read from the mock README)', () => {
+    expect(rows.length).toBeGreaterThan(0);
+  });
+
   it.each(rows)(
     '$operationId $scenario: the printed curl line gets $status $code from the strict mock',
     async (row) => {

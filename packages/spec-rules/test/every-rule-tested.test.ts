@@ -4,6 +4,10 @@ import { konaRules } from '../src/rules.ts';
 import ruleset from '../src/ruleset.ts';
 
 describe('the ruleset', () => {
+  it('has kona rules', () => {
+    expect(Object.keys(konaRules).length).toBeGreaterThan(0);
+  });
+
   it.each(Object.keys(konaRules))('%s has its own test file', (rule) => {
     expect(existsSync(new URL(`./rules/${rule}.test.ts`, import.meta.url))).toBe(true);
   });

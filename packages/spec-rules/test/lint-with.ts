@@ -20,6 +20,9 @@ export function describeRule(rule: RuleName, invalid: Record<string, InvalidCase
     it('valid case: the fixture passes', async () => {
       expect(await lintWith(rule, validDocument())).toEqual([]);
     });
+    it('has invalid cases', () => {
+      expect(Object.keys(invalid).length).toBeGreaterThan(0);
+    });
     it.each(Object.entries(invalid))('invalid case: %s', async (_, { mutate, expect: expected }) => {
       const doc = validDocument();
       mutate(doc);
