@@ -45,6 +45,27 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** Resolves once the child has printed `text`; rejects if it exits first or `ms` pass. */
+function printed(child: ChildProcess, text: string, ms: number): Promise<void> {
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no "${text}" in ${ms / 1000} s:\n${output}`)), ms);
+    const read = (chunk: Buffer) => {
+      output += chunk;
+      if (output.includes(text)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', read);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited (${code}) before printing "${text}":\n${output}`));
+    });
+  });
+}
+
 let work: string;
 let consumer: string;
 let tarball: string;
@@ -74,19 +95,11 @@ beforeAll(async () => {
   registry = spawn(
     process.execPath,
     [bin('verdaccio'), '--config', join(work, 'verdaccio.yaml'), '--listen', `127.0.0.1:${port}`],
-    {
-      stdio: 'ignore',
-    },
+    { stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  for (let i = 0; ; i += 1) {
-    const up = await fetch(`${url}-/ping`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) break;
-    if (i > 100) throw new Error('Verdaccio did not start');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  // Verdaccio logs its address (at warn level, the level configured above) once it listens.
+  await printed(registry, `http address - ${url}`, 60_000);
+  expect((await fetch(`${url}-/ping`)).ok).toBe(true);
   const user = await fetch(`${url}-/user/org.couchdb.user:ci`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json' },
