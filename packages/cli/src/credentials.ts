@@ -2,7 +2,8 @@
 // spec (the header schemas' examples and the signing test vector's secret),
 // which the mock accepts unless it runs in strict mode.
 
-import { brokenKeywords, describeRule, pemBlock } from '@konaplate-contract/contract/protocol';
+import { brokenKeywords, describeRule } from '@konaplate-contract/contract';
+import { pemBlock } from '@konaplate-contract/contract/protocol';
 import {
   type EncryptionKeys,
   environmentVariables,
@@ -123,18 +124,25 @@ export interface KeyFlags {
   'client-private-key'?: string | undefined;
 }
 
+/** Encryption keys as read from files: the client's private key only when it was given. */
+export type LoadedKeys = Omit<EncryptionKeys, 'clientPrivateKey'> & { clientPrivateKey?: string };
+
 /**
  * Encryption keys from files, when any key flag is given: the key id, the
  * server's public key (requests are encrypted to it) and the client's private
- * key (encrypted answers are decrypted with it; the client imports both).
+ * key (encrypted answers are decrypted with it). Encrypting needs only the
+ * server's key: `clientKey: 'required'` is for commands that read answers
+ * through the client, which imports both.
  */
-export function loadKeys(io: Io, flags: KeyFlags): EncryptionKeys | undefined {
+export function loadKeys(io: Io, flags: KeyFlags, clientKey: 'required'): EncryptionKeys | undefined;
+export function loadKeys(io: Io, flags: KeyFlags, clientKey: 'optional'): LoadedKeys | undefined;
+export function loadKeys(io: Io, flags: KeyFlags, clientKey: 'required' | 'optional'): LoadedKeys | undefined {
   const keyId = flags['crypto-key-id'] ?? io.env[env.cryptoKeyId];
   const server = flags['server-public-key'];
   const client = flags['client-private-key'];
   if (server === undefined && client === undefined) return undefined;
   if (server === undefined) throw new UsageError('--client-private-key needs --server-public-key to encrypt with');
-  if (client === undefined)
+  if (client === undefined && clientKey === 'required')
     throw new UsageError(
       '--server-public-key needs --client-private-key too (encrypted answers are decrypted with it)',
     );
@@ -143,8 +151,31 @@ export function loadKeys(io: Io, flags: KeyFlags): EncryptionKeys | undefined {
   const serverPublicKey = pemBlock(readFlagFile('server-public-key', server), 'PUBLIC KEY');
   if (!serverPublicKey)
     throw new UsageError('--server-public-key must be an RSA public key in SPKI PEM ("BEGIN PUBLIC KEY")');
-  const clientPrivateKey = pemBlock(readFlagFile('client-private-key', client), 'PRIVATE KEY');
-  if (!clientPrivateKey)
-    throw new UsageError('--client-private-key must be an RSA private key in PKCS#8 PEM ("BEGIN PRIVATE KEY")');
-  return { keyId, serverPublicKey, clientPrivateKey };
+  if (client === undefined) return { keyId, serverPublicKey };
+  return { keyId, serverPublicKey, clientPrivateKey: privateKeyFile('client-private-key', client) };
+}
+
+/** The PKCS#8 PEM block of a private key file named by a flag, or a usage error naming the flag. */
+export function privateKeyFile(flag: string, path: string): string {
+  const pem = pemBlock(readFlagFile(flag, path), 'PRIVATE KEY');
+  if (!pem) throw new UsageError(`--${flag} must be an RSA private key in PKCS#8 PEM ("BEGIN PRIVATE KEY")`);
+  return pem;
+}
+
+/**
+ * The instant of a `--at` time (`yyyyMMddHHmmss` in the signing zone), in epoch milliseconds: the clock
+ * X-KM-Tran-Time and the token are computed from. The digits are never echoed (they are card-number long).
+ */
+export function signingTime(at: string, timeZone: TimeZone): number {
+  const rule = 'yyyyMMddHHmmss in the signing zone, e.g. 20261121103000';
+  if (!/^\d{14}$/.test(at)) throw new UsageError(`--at must be 14 digits, ${rule}`);
+  const [year, month, day, hour, minute, second] = [0, 4, 6, 8, 10, 12].map((from, i) =>
+    Number(at.slice(from, from + (i === 0 ? 4 : 2))),
+  ) as [number, number, number, number, number, number];
+  const offsetMs = (utcOffsets(doc)[timeZone] ?? 0) * 60_000;
+  const instant = Date.UTC(year, month - 1, day, hour, minute, second) - offsetMs;
+  // A real time comes back digit for digit: no month 13, no 31 February, no hour 24, no year before 1000.
+  const back = new Date(instant + offsetMs).toISOString().slice(0, 19).replace(/[-T:]/g, '');
+  if (back !== at) throw new UsageError(`--at is not a real time: give ${rule}`);
+  return instant;
 }

@@ -1,7 +1,8 @@
 // Protocol helpers that several packages need at run time (the client, the mock, the CLI), with no
 // reading of the document: safe for the client's browser bundle. Facts of the contract itself (which
 // headers, which lengths) come from the spec through the document readers or generated code; these
-// helpers hold the algorithms the platform's integrations share.
+// helpers hold the algorithms the platform's integrations share. This module imports nothing, so the
+// client's declaration bundler and its browser bundle take it as one file.
 
 /** The kinds of PEM block the platform's keys come in: SPKI public keys and PKCS#8 private keys. */
 export type PemKind = 'PUBLIC KEY' | 'PRIVATE KEY';
@@ -81,11 +82,30 @@ export function correlationIds(): (stamp: string) => string {
   };
 }
 
-export { environmentVariables, retiredEnvironmentVariables } from './environment.ts';
+/**
+ * The environment variable for each setting, one name per setting across the toolkit: the `konaplate`
+ * CLI reads them, and the docs' curl and TypeScript samples and the READMEs use them (a test holds every
+ * `KONAPLATE_*` name in the repository to this table). The client itself never reads the environment;
+ * an application passes what it reads to `createKonaplateClient`.
+ */
+export const environmentVariables = {
+  baseUrl: 'KONAPLATE_BASE_URL',
+  aspId: 'KONAPLATE_ASP_ID',
+  accessKey: 'KONAPLATE_ACCESS_KEY',
+  secretKey: 'KONAPLATE_SECRET_KEY',
+  timeZone: 'KONAPLATE_TIME_ZONE',
+  cryptoKeyId: 'KONAPLATE_CRYPTO_KEY_ID',
+} as const;
+
+/**
+ * Names the toolkit read once and reads no more, with the setting that took their place: the CLI refuses
+ * them by name rather than ignoring them (an ignored secret would sign with the documentation secret).
+ */
+export const retiredEnvironmentVariables: Readonly<Record<string, keyof typeof environmentVariables>> = {
+  KONAPLATE_SECRET: 'secretKey',
+};
 
 /** Single-quotes a word for bash and POSIX sh: safe for any text, spaces, quotes and newlines included. */
 export function shellQuote(word: string): string {
   return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
-
-export { brokenKeywords, describeRule, jsonType, regex } from './keywords.ts';

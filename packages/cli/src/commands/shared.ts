@@ -1,4 +1,4 @@
-import { brokenKeywords, describeRule } from '@konaplate-contract/contract/protocol';
+import { brokenKeywords, describeRule } from '@konaplate-contract/contract';
 import { KonaplateValidationError, validateRequest } from '../client.ts';
 import { envelope, findOperation, type Operation, operations } from '../contract.ts';
 import { UsageError } from '../io.ts';
@@ -67,4 +67,33 @@ export function joinUrl(baseUrl: string, path: string): string {
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new UsageError('--base-url must be an absolute http(s) URL, e.g. http://127.0.0.1:4010');
   return `${baseUrl.replace(/\/+$/, '')}${path}`;
+}
+
+/** `Name: value` pairs of -H/--header, in the order given; a header name is HTTP's token characters. */
+export function headerFlags(values: string[] | undefined): Array<[string, string]> {
+  return (values ?? []).map((text) => {
+    const at = text.indexOf(':');
+    const name = at < 0 ? '' : text.slice(0, at).trim();
+    // The value is never repeated in an error: it may be a credential.
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
+      throw new UsageError(
+        `--header must be 'Name: value' with a header name of letters, digits and -, e.g. -H 'Prefer: example=card-not-found'`,
+      );
+    const value = text.slice(at + 1).trim();
+    if (/[\r\n\0]/.test(value)) throw new UsageError(`--header ${name}: the value must be one line`);
+    return [name, value];
+  });
+}
+
+/**
+ * Headers with the -H ones applied: a name given (in any case) replaces the computed header of that name,
+ * in its place and with its spelling; other names follow in the order given (the last of a name wins).
+ */
+export function withHeaders(computed: Record<string, string>, given: Array<[string, string]>): Record<string, string> {
+  const headers = { ...computed };
+  for (const [name, value] of given) {
+    const existing = Object.keys(headers).find((n) => n.toLowerCase() === name.toLowerCase());
+    headers[existing ?? name] = value;
+  }
+  return headers;
 }

@@ -3,7 +3,7 @@
 // left out, every bound and pattern just broken, wrong JSON types, malformed
 // JSON, a wrong content type, and the signature checks.
 
-import { brokenKeywords } from '@konaplate-contract/contract/protocol';
+import { brokenKeywords } from '@konaplate-contract/contract';
 import {
   codeGuesses,
   type Field,

@@ -30,8 +30,14 @@ function byOperation(outcomes: Outcome[]): Map<string, Outcome[]> {
   return groups;
 }
 
+/**
+ * A table per operation: a row per case, and under a failing one its failures. A failure already
+ * printed in full (the same check and message) is named only, on one line; the guesses a case bears
+ * on are named only (the summary has their text).
+ */
 export function table(outcomes: Outcome[]): string {
   const lines: string[] = [];
+  const shown = new Set<string>();
   for (const [operationId, group] of byOperation(outcomes)) {
     const op = group[0]?.case.operation;
     const caseWidth = Math.max(4, ...group.map((o) => o.case.name.length));
@@ -45,14 +51,71 @@ export function table(outcomes: Outcome[]): string {
       lines.push(
         `  ${result.padEnd(6)}  ${o.case.kind.padEnd(9)}  ${o.case.name.padEnd(caseWidth)}  ${expectedText(o.case).padEnd(expectedWidth)}  ${gotText(o)}`,
       );
-      for (const f of o.failures) lines.push(`          ✗ ${f.check}: ${maskCardNumbers(f.message)}`);
+      const again: string[] = [];
+      for (const f of o.failures) {
+        const key = `${f.check}\n${f.message}`;
+        if (shown.has(key)) again.push(f.check);
+        else lines.push(`          ✗ ${f.check}: ${maskCardNumbers(f.message)}`);
+        shown.add(key);
+      }
+      if (again.length > 0) lines.push(`          ✗ as above: ${again.join('; ')}`);
       for (const w of o.warnings) lines.push(`          ! ${w.check}: ${maskCardNumbers(w.message)}`);
-      for (const g of o.conflicts)
-        lines.push(`          ? guess at stake (${g.where}): ${g.decision} (the pages: ${g.pages})`);
+      if (o.conflicts.length > 0)
+        lines.push(`          ? guesses at stake: ${unique(o.conflicts.map((g) => g.where)).join(', ')}`);
     }
     lines.push('');
   }
   return lines.join('\n');
+}
+
+const unique = <T>(items: T[]): T[] => [...new Set(items)];
+
+/**
+ * After the cases: each check that failed, with the number of cases it failed in and its most frequent
+ * message; then each guess of the contract at stake in a failing case, with the number of such cases.
+ * Empty when every case conforms.
+ */
+export function summary(outcomes: Outcome[]): string[] {
+  const failed = outcomes.filter((o) => o.result === 'fail');
+  if (failed.length === 0) return [];
+  const checks = new Map<string, { cases: number; messages: Map<string, number> }>();
+  for (const o of failed) {
+    for (const check of unique(o.failures.map((f) => f.check))) {
+      const entry = checks.get(check) ?? { cases: 0, messages: new Map<string, number>() };
+      entry.cases += 1;
+      for (const f of o.failures.filter((f) => f.check === check))
+        entry.messages.set(f.message, (entry.messages.get(f.message) ?? 0) + 1);
+      checks.set(check, entry);
+    }
+  }
+  const rows = [...checks].sort((a, b) => b[1].cases - a[1].cases);
+  const width = Math.max(...rows.map(([check]) => check.length));
+  const countWidth = String(failed.length).length;
+  const lines = [`failing checks (${failed.length} failing cases):`];
+  for (const [check, { cases, messages }] of rows) {
+    const [common] = [...messages].sort((a, b) => b[1] - a[1]);
+    const others = messages.size > 1 ? ` (and ${messages.size - 1} other message${messages.size > 2 ? 's' : ''})` : '';
+    lines.push(
+      `  ✗ ${check.padEnd(width)}  ${String(cases).padStart(countWidth)} case${cases === 1 ? ' ' : 's'}  ${maskCardNumbers(common?.[0] ?? '')}${others}`,
+    );
+  }
+  const guesses = new Map<string, { guess: Outcome['conflicts'][number]; cases: number }>();
+  for (const o of failed) {
+    for (const g of o.conflicts) {
+      const key = `${g.where}\n${g.decision}`;
+      const entry = guesses.get(key) ?? { guess: g, cases: 0 };
+      entry.cases += 1;
+      guesses.set(key, entry);
+    }
+  }
+  if (guesses.size > 0) {
+    lines.push('guesses of the contract at stake (failing cases that bear on each):');
+    for (const { guess, cases } of [...guesses.values()].sort((a, b) => b.cases - a.cases))
+      lines.push(
+        `  ? ${String(cases).padStart(countWidth)} case${cases === 1 ? ' ' : 's'}  ${guess.where}: ${guess.decision} (the pages: ${guess.pages})`,
+      );
+  }
+  return lines;
 }
 
 /** Lines that say what a pattern of failures most likely means, before anyone doubts the contract. */
@@ -72,7 +135,7 @@ export function hints(outcomes: Outcome[]): string[] {
   const accepted = failed.filter((o) => o.case.kind === 'signature' && o.code === successCode);
   if (accepted.length > 0)
     lines.push(
-      `hint: the server accepted ${accepted.length} request(s) with a bad token: it does not verify signatures (the project's mock does only when started with a secret).`,
+      `hint: the server accepted ${accepted.length} request(s) with a bad token: it does not verify signatures (the project's mock does only when started with a secret); --skip signature leaves these cases out.`,
     );
   return lines;
 }
