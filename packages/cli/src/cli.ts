@@ -1,38 +1,43 @@
 // konaplate: the QA command line. `run` is the whole CLI (tests call it in
 // process); main.ts is the executable around it.
+
+import manifest from '../package.json' with { type: 'json' };
 import { callCommand, callHelp } from './commands/call.ts';
 import { conformanceCommand, conformanceHelp } from './commands/conformance.ts';
+import { decryptCommand, decryptHelp } from './commands/decrypt.ts';
+import { keysCommand, keysHelp } from './commands/keys.ts';
 import { signCommand, signHelp } from './commands/sign.ts';
 import { doc, operations, successCode } from './contract.ts';
-import { Failure, type Io, maskCardNumbers, processIo, UsageError } from './io.ts';
+import { Failure, type Io, invokedAs, maskCardNumbers, processIo, UsageError } from './io.ts';
 
 const commands: Record<string, { run: (argv: string[], io: Io) => Promise<number>; help: string }> = {
   sign: { run: signCommand, help: signHelp },
   call: { run: callCommand, help: callHelp },
   conformance: { run: conformanceCommand, help: conformanceHelp },
+  keys: { run: keysCommand, help: keysHelp },
+  decrypt: { run: decryptCommand, help: decryptHelp },
 };
+
+/** This package's version and the contract's (info.version of the spec it was built with). */
+export const version = `konaplate ${manifest.version} (contract ${String((doc.info as { version?: string }).version ?? '')})`;
 
 export const help = `konaplate: sign and send calls to Konaplate's card APIs, and check any server against the contract
 (contract ${String((doc.info as { version?: string }).version ?? '')}: ${operations.map((o) => o.operationId).join(', ')})
 
 Commands:
-  konaplate sign --body '<json>' [--curl --base-url <url> --operation <id>]
+  konaplate sign --body '<json>' [--curl --base-url <url> --operation <id>] [-H 'Name: value'] [--at <time>]
                        the X-KM-* headers for a body, or a curl command that sends it
-  konaplate call <operationId> --base-url <url> --body '<json>'
+  konaplate call <operationId> --base-url <url> --body '<json>' [-H 'Name: value'] [--no-validate]
                        sign, send, print the answer (exit 0 on ${successCode}, 1 on another code)
-  konaplate conformance --base-url <url> [--test-data <file>] [--junit <file>] [--operation <id>]
+  konaplate conformance --base-url <url> [--test-data <file>] [--junit <file>] [--operation <id>] [--skip <group>]
                        check a server (the sandbox, a staging build, a mock) against the contract
+  konaplate keys --out <dir> [--force]
+                       TEST-ONLY RSA key pairs for the mock's encryption mode, and the commands that use them
+  konaplate decrypt --private-key <file> < body
+                       the plaintext of a compact JWE or an encrypted body read on standard input
 
-Run konaplate <command> --help for its options and an example.
+Run konaplate <command> --help for its options and an example; konaplate --version for the versions.
 Credentials: KONAPLATE_ASP_ID, KONAPLATE_ACCESS_KEY, KONAPLATE_SECRET_KEY (sandbox samples when unset).`;
-
-/** The command as the user typed it, for hints: `pnpm -s konaplate` through the repository's script. */
-function invokedAs(io: Io): string {
-  const script = io.env.npm_lifecycle_event;
-  return script === 'konaplate' && (io.env.npm_lifecycle_script ?? '').includes('packages/cli')
-    ? `${(io.env.npm_config_user_agent ?? 'npm').split('/')[0] === 'pnpm' ? 'pnpm -s' : 'npm run -s'} konaplate`
-    : 'konaplate';
-}
 
 /** Runs one command line; returns the exit code. Never throws, never prints a stack trace. */
 export async function run(argv: string[], io: Io = processIo): Promise<number> {
@@ -45,8 +50,8 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
     io.out(`${help}\n`);
     return 0;
   }
-  if (name === '--version') {
-    io.out(`${String((doc.info as { version?: string }).version)}\n`);
+  if (name === '--version' || name === '-v') {
+    io.out(`${version}\n`);
     return 0;
   }
   const command = commands[name];

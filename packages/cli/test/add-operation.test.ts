@@ -40,7 +40,8 @@ beforeAll(async () => {
   // The CLI's and the client's sources, unchanged, beside the new generated/.
   for (const dir of ['packages/cli/src', 'packages/client/src'])
     await cp(join(repoRoot, dir), join(work, dir), { recursive: true });
-  await cp(join(repoRoot, 'packages/client/package.json'), join(work, 'packages/client/package.json'));
+  for (const pkg of ['client', 'cli']) // the CLI's for its --version
+    await cp(join(repoRoot, `packages/${pkg}/package.json`), join(work, `packages/${pkg}/package.json`));
   await mkdir(join(work, 'node_modules/@konaplate-contract'), { recursive: true });
   await symlink(join(work, 'packages/client'), join(work, 'node_modules/@konaplate-contract/client'));
   run = ((await import(pathToFileURL(join(work, 'packages/cli/src/cli.ts')).href)) as typeof import('../src/cli.ts'))

@@ -207,6 +207,91 @@ describe('konaplate call', () => {
   });
 });
 
+describe('konaplate call: -H, --no-validate, --retries, --body-file -', () => {
+  const card = '{"cardNo":"9491230000000017"}';
+  const call = (args: string[], stdin?: string) =>
+    cli(['call', 'inquireCardVirtualAccount', '--base-url', strict, ...args], env, stdin);
+
+  it('-H Prefer reaches a named example; -H replaces a header the client computed, after signing', async () => {
+    const preferred = await call(['--body', card, '-H', 'Prefer: example=virtual-account-not-found']);
+    expect(preferred.code).toBe(1);
+    expect(JSON.parse(preferred.out).response.code).toBe('003_067');
+    const mine = await call(['--body', card, '--header', 'X-KM-Correlation-Id: 261121103000-abcdef1']);
+    expect(mine.code).toBe(0); // echoed by the mock, which the client accepts
+    const replaced = await call(['--body', card, '-H', 'x-km-access-key: short-key']);
+    expect(replaced.code).toBe(1);
+    oneLine(replaced.err);
+    expect(replaced.err).toMatch(/^konaplate call: 000_002 Invalid input parameter\. X-KM-Access-Key \(HTTP 400, /);
+  });
+
+  it("--no-validate sends a body the contract refuses, and shows the server's own refusal (exit 1, one line)", async () => {
+    const refused = await call(['--no-validate', '--body', '{"cardNo":"94912300000000AB"}']);
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.out).response).toMatchObject({ code: '000_002' });
+    oneLine(refused.err);
+    expect(refused.err).toMatch(
+      /^konaplate call: 000_002 Invalid input parameter\. cardNo \(HTTP 400, X-KM-Correlation-Id \d{12}-[0-9a-f]{7}\)\n$/,
+    );
+    // Not even JSON: sent byte for byte, refused by the server, not by the CLI.
+    const cut = await call(['--no-validate', '--body', '{"cardNo":']);
+    expect(cut.code).toBe(1);
+    expect(cut.err).toMatch(/^konaplate call: 000_002 Invalid input parameter\. body /);
+    // Without it, nothing is sent: exit 2 naming the rule.
+    expect((await call(['--body', '{"cardNo":"94912300000000AB"}'])).code).toBe(2);
+  });
+
+  it('--no-validate with a valid body: the answer as call prints it, card numbers masked (exit 0)', async () => {
+    const { code, out, err } = await call(['--no-validate', '--body', card]);
+    expect([code, err]).toEqual([0, '']);
+    expect(JSON.parse(out).response.code).toBe('000_000');
+    expect(out).toMatch(/"accountNo": "\*+\d{4}"/);
+    const combined = await call(['--no-validate', '--retries', '1', '--body', card]);
+    expect(combined.code).toBe(2);
+    expect(combined.err).toMatch(/--retries needs the client: --no-validate sends one attempt/);
+  });
+
+  it('one attempt by default; --retries N retries a 503 up to N times', async () => {
+    let requests = 0;
+    let failures = 0;
+    const flaky = await wrongServer(strict, (x) => {
+      requests += 1;
+      if (failures > 0) {
+        failures -= 1;
+        x.status = 503;
+        x.headers = { 'content-type': 'application/json' };
+        x.text = '{}';
+      }
+    });
+    const run = (args: string[]) =>
+      cli(['call', 'inquireCardVirtualAccount', '--base-url', flaky, '--body', card, ...args], env);
+    failures = 1;
+    const once = await run([]);
+    expect([once.code, requests]).toEqual([1, 1]);
+    oneLine(once.err);
+    requests = 0;
+    failures = 1;
+    const again = await run(['--retries', '2']);
+    expect([again.code, requests]).toEqual([0, 2]);
+    requests = 0;
+    failures = 5;
+    const tired = await run(['--retries', '2']);
+    expect([tired.code, requests]).toEqual([1, 3]);
+  });
+
+  it.each([['11'], ['-1'], ['two'], ['1.5']])('--retries %s is a usage error', async (retries) => {
+    const { code, err } = await call(['--body', card, `--retries=${retries}`]);
+    expect(code).toBe(2);
+    oneLine(err);
+    expect(err).toMatch(/--retries must be a whole number from 0 to 10/);
+  });
+
+  it('--body-file - reads the body from standard input', async () => {
+    const { code, out } = await call(['--body-file', '-'], `${card}\n`);
+    expect(code).toBe(0);
+    expect(JSON.parse(out).response.code).toBe('000_000');
+  });
+});
+
 describe('konaplate call with encryption keys', () => {
   it('encrypts the request and decrypts the answer through the client', async () => {
     const keyId = spec.components.schemas.CryptoKeyId.examples[0];
@@ -254,5 +339,53 @@ describe('konaplate call with encryption keys', () => {
     );
     expect(wrongFile.code).toBe(2);
     expect(wrongFile.err).toMatch(/--client-private-key must be an RSA private key in PKCS#8 PEM/);
+  });
+});
+
+describe('konaplate call --no-validate with encryption keys', () => {
+  it("encrypts with the server's key alone and prints the sealed answer; with the client key, the plaintext", async () => {
+    const keyId = spec.components.schemas.CryptoKeyId.examples[0];
+    const server = await generateKeyPair('RSA-OAEP-256', { modulusLength: 2048, extractable: true });
+    const client = await generateKeyPair('RSA-OAEP-256', { modulusLength: 2048, extractable: true });
+    const dir = await mkdtemp(`${tmpdir()}/konaplate-cli-call-raw-`);
+    await writeFile(`${dir}/server.pem`, await exportSPKI(server.publicKey));
+    await writeFile(`${dir}/client.pem`, await exportPKCS8(client.privateKey));
+    const mock = await startMock({
+      secret: SECRET,
+      encryption: await loadKeys({
+        keyId,
+        serverPrivateKey: await exportPKCS8(server.privateKey),
+        clientPublicKey: await exportSPKI(client.publicKey),
+      }),
+    });
+    const args = [
+      'call',
+      'inquireCardVirtualAccount',
+      '--no-validate',
+      '--base-url',
+      mock,
+      '--body',
+      '{"cardNo":"9491230000000074"}',
+      '--crypto-key-id',
+      keyId,
+      '--server-public-key',
+      `${dir}/server.pem`,
+    ];
+    const sealed = await cli(args, env);
+    expect(sealed.code).toBe(0);
+    expect(Object.keys(JSON.parse(sealed.out))).toEqual(['encData']);
+    expect(sealed.err).toBe(
+      'konaplate call: warning: the answer is encrypted (HTTP 200); give --client-private-key to read it\n',
+    );
+    const read = await cli([...args, '--client-private-key', `${dir}/client.pem`], env);
+    expect([read.code, read.err]).toEqual([0, '']);
+    expect(JSON.parse(read.out)).toMatchObject({ response: { code: '000_000' }, status: 'INACTIVE' });
+    // The client path still needs both keys (it decrypts every answer).
+    const clientPath = await cli(
+      args.filter((a) => a !== '--no-validate'),
+      env,
+    );
+    expect(clientPath.code).toBe(2);
+    expect(clientPath.err).toMatch(/--server-public-key needs --client-private-key too/);
   });
 });

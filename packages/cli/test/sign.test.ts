@@ -232,6 +232,131 @@ describe('konaplate sign', () => {
   });
 });
 
+/** `yyyyMMddHHmmss` of an instant in KST (the spec's offset for it), as a QA engineer would type it for --at. */
+const kst = (at: number) =>
+  new Date(at + spec.components.schemas.TimeZone['x-utc-offsets'].KST * 60_000)
+    .toISOString()
+    .slice(0, 19)
+    .replace(/[-T:]/g, '');
+
+describe('konaplate sign: -H, --at, --no-validate, --body-file -', () => {
+  const body = '{"cardNo":"9491230000000017"}';
+  const curl = (args: string[], env: Record<string, string> = { KONAPLATE_SECRET_KEY: SECRET }) =>
+    cli(['sign', '--curl', '--base-url', strict, '--operation', 'inquireCardVirtualAccount', ...args], env);
+
+  it('-H adds a header after the computed ones; one the command computes is replaced in its place, any case', async () => {
+    const { code, out, err } = await cli([
+      'sign',
+      '--body',
+      body,
+      '-H',
+      'Prefer: example=card-not-found',
+      '--header',
+      'x-km-correlation-id: 261121103000-abcdef1',
+    ]);
+    expect([code, err]).toEqual([0, '']);
+    const headers = parseHeaders(out);
+    expect(headers.map(([name]) => name)).toEqual([
+      ...headerOrder.filter((n: string) => n !== 'X-KM-Crypto-Key-Id'),
+      'Prefer',
+    ]);
+    expect(Object.fromEntries(headers)['X-KM-Correlation-Id']).toBe('261121103000-abcdef1');
+    expect(Object.fromEntries(headers).Prefer).toBe('example=card-not-found');
+  });
+
+  it('-H in a curl line reaches a named example of the strict mock; a replaced access key is what it refuses', async () => {
+    const preferred = await curl(['--body', body, '-H', 'Prefer: example=virtual-account-not-found']);
+    expect(preferred.code).toBe(0);
+    expect(JSON.parse(await bash(preferred.out)).response.code).toBe('003_067');
+    const replaced = await curl(['--body', body, '-H', `X-KM-Access-Key: ${'b'.repeat(39)}`]);
+    expect(replaced.out).toContain(`'X-KM-Access-Key: ${'b'.repeat(39)}'`);
+    expect(replaced.out).not.toContain(sample('AccessKey'));
+    expect(JSON.parse(await bash(replaced.out)).response).toMatchObject({
+      code: '000_002',
+      message: 'Invalid input parameter. X-KM-Access-Key',
+    });
+  });
+
+  it.each([
+    ['X-KM-Access-Key hunter2-marker'], // no colon
+    [': hunter2-marker'], // no name
+    ['Bad Name: hunter2-marker'],
+    ['Prefer: hunter2-marker\nX-Other: 1'],
+  ])('-H %j is a usage error: exit 2, one line, the value never repeated', async (given) => {
+    const { code, out, err } = await cli(['sign', '--body', '{}', '-H', given]);
+    expect([code, out]).toEqual([2, '']);
+    expect(err.trimEnd().split('\n')).toHaveLength(1);
+    expect(err).toMatch(/^konaplate sign: --header /);
+    expect(err).not.toContain('hunter2-marker');
+  });
+
+  it("--at signs for that time: X-KM-Tran-Time, the token's time and the correlation stamp are the digits given", async () => {
+    const { code, out } = await cli(['sign', '--body', body, '--at', '20261121103000']);
+    expect(code).toBe(0);
+    const h = Object.fromEntries(parseHeaders(out));
+    expect(h['X-KM-Tran-Time']).toBe('20261121103000');
+    expect(h['X-KM-Tran-Token']).toBe(`KMV1:20261121103000000:${mac(testVector.secretKey, body)}`);
+    expect(h['X-KM-Correlation-Id']).toMatch(/^261121103000-[0-9a-f]{7}$/);
+    // In the zone signed for: UTC's digits are UTC's.
+    const utc = await cli(['sign', '--body', body, '--at', '20261121013000', '--time-zone', 'UTC']);
+    expect(Object.fromEntries(parseHeaders(utc.out))['X-KM-Tran-Time']).toBe('20261121013000');
+  });
+
+  it('--at an hour ago is refused by the strict mock naming X-KM-Tran-Time (a stale-token test); now is accepted', async () => {
+    const stale = await curl(['--body', body, '--at', kst(Date.now() - 3600_000)]);
+    expect(JSON.parse(await bash(stale.out)).response).toMatchObject({
+      code: '000_002',
+      message: 'Invalid input parameter. X-KM-Tran-Time',
+    });
+    const now = await curl(['--body', body, '--at', kst(Date.now())]);
+    expect(JSON.parse(await bash(now.out)).response.code).toBe('000_000');
+  });
+
+  it.each([
+    ['2026112210300'],
+    ['2026112210300x'],
+    ['20260231103000'],
+    ['20261121243000'],
+    ['20261321103000'],
+    ['00991121103000'],
+  ])('--at %s is a usage error: exit 2, one line, the digits not repeated', async (at) => {
+    const { code, out, err } = await cli(['sign', '--body', '{}', '--at', at]);
+    expect([code, out]).toEqual([2, '']);
+    expect(err.trimEnd().split('\n')).toHaveLength(1);
+    expect(err).toMatch(/^konaplate sign: --at (must be 14 digits|is not a real time)/);
+    expect(err).not.toContain(at);
+  });
+
+  it('--no-validate signs a body that breaks the spec without a word on stderr', async () => {
+    const broken = '{"cardNo":"94912300000000AB"}';
+    const warned = await cli(['sign', '--operation', 'inquireCardVirtualAccount', '--body', broken]);
+    expect(warned.err).toMatch(/warning: cardNo must match/);
+    const quiet = await cli(['sign', '--operation', 'inquireCardVirtualAccount', '--no-validate', '--body', broken]);
+    expect([quiet.code, quiet.err]).toEqual([0, '']);
+    expect(Object.fromEntries(parseHeaders(quiet.out))['X-KM-Tran-Token']?.split(':')[2]).toBe(
+      mac(testVector.secretKey, broken),
+    );
+  });
+
+  it('--body-file - reads standard input and signs its exact bytes; no standard input is a usage error', async () => {
+    const piped = `${body}\n`;
+    const { code, out } = await cli(['sign', '--body-file', '-'], {}, piped);
+    expect(code).toBe(0);
+    expect(Object.fromEntries(parseHeaders(out))['X-KM-Tran-Token']?.split(':')[2]).toBe(
+      mac(testVector.secretKey, piped),
+    );
+    const none = await curl(['--body-file', '-']); // the helper gives no standard input unless asked
+    expect(none.code).toBe(2);
+    expect(none.err).toBe('konaplate sign: --body-file -: no standard input to read. Run konaplate sign --help\n');
+    const viaCurl = await cli(
+      ['sign', '--curl', '--base-url', strict, '--operation', 'inquireCardVirtualAccount', '--body-file', '-'],
+      { KONAPLATE_SECRET_KEY: SECRET },
+      piped,
+    );
+    expect(JSON.parse(await bash(viaCurl.out)).response.code).toBe('000_000');
+  });
+});
+
 describe('konaplate sign with encryption keys', () => {
   const keyId = sample('CryptoKeyId');
   let dir: string;
@@ -290,6 +415,32 @@ describe('konaplate sign with encryption keys', () => {
     );
     const answer = JSON.parse(await bash(curl.out));
     expect(Object.keys(answer)).toEqual(['encData']);
+  });
+
+  it("encrypts with the server's public key alone; the answer is read by konaplate decrypt with the client key", async () => {
+    const curl = await cli(
+      [
+        'sign',
+        '--curl',
+        '--base-url',
+        mock,
+        '--operation',
+        'inquireCardVirtualAccount',
+        '--crypto-key-id',
+        keyId,
+        '--server-public-key',
+        `${dir}/server-public.pem`,
+        '--body',
+        '{"cardNo":"9491230000000066"}',
+      ],
+      { KONAPLATE_SECRET_KEY: SECRET },
+    );
+    expect([curl.code, curl.err]).toEqual([0, '']);
+    const sealed = await bash(curl.out);
+    expect(Object.keys(JSON.parse(sealed))).toEqual(['encData']);
+    const read = await cli(['decrypt', '--private-key', `${dir}/client-private.pem`, '--reveal'], {}, sealed);
+    expect(read.code).toBe(0);
+    expect(JSON.parse(read.out)).toMatchObject({ response: { code: '000_000' } });
   });
 
   it('--crypto-key-id alone adds the header for a body encrypted elsewhere; a malformed id is refused by its rule', async () => {

@@ -24,8 +24,12 @@ export interface CliResult {
   err: string;
 }
 
-/** The whole CLI, in this process, with its own environment and captured output. */
-export async function cli(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
+/** The whole CLI, in this process, with its own environment and captured output; `stdin` is its standard input. */
+export async function cli(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  stdin?: string,
+): Promise<CliResult> {
   let out = '';
   let err = '';
   const code = await run(args, {
@@ -36,6 +40,7 @@ export async function cli(args: string[], env: Record<string, string | undefined
       err += t;
     },
     env,
+    ...(stdin === undefined ? {} : { stdin: async () => stdin }),
   });
   return { code, out, err };
 }

@@ -1,21 +1,27 @@
-// konaplate call: signs (and encrypts), sends through the client, prints the answer.
+// konaplate call: signs (and encrypts), sends through the client, prints the answer. With --no-validate
+// the body goes as given through the CLI's own signing path (the client always checks a body first).
 import { parseArgs } from 'node:util';
 import {
+  checkResponse,
   createKonaplateClient,
+  defaultMaxResponseBytes,
   KonaplateConfigError,
   KonaplateContractError,
   KonaplateError,
   KonaplateResponseError,
   KonaplateTransportError,
   KonaplateValidationError,
+  readBody,
   redact,
+  TooLarge,
   validateRequest,
 } from '../client.ts';
-import { header, operations, servers, successCode } from '../contract.ts';
+import { envelope as envelopeField, header, type Operation, operations, servers, successCode } from '../contract.ts';
 import { env, loadCredentials, loadKeys, warnAll } from '../credentials.ts';
 import { Failure, type Io, maskCardNumbers, UsageError } from '../io.ts';
-import { joinUrl, parseBody, requireOperation, validationLine } from './shared.ts';
-import { bodyFlag } from './sign.ts';
+import { decryptJwe, jweOf } from '../jwe.ts';
+import { headerFlags, joinUrl, parseBody, requireOperation, validationLine, withHeaders } from './shared.ts';
+import { bodyFlag, jsonHeaders, signingOptions, signRequest } from './sign.ts';
 
 export const callHelp = `konaplate call: sign and send one call, print the JSON answer
 
@@ -29,6 +35,15 @@ Options:
   --base-url <url>             where to send (or KONAPLATE_BASE_URL): the local mock
                                http://127.0.0.1:4010, or ${servers()[0] ?? 'the sandbox'}
   --body <json> | --body-file <file>   the plaintext request body, checked against the spec first
+                               (--body-file - reads standard input)
+  -H, --header 'Name: value'   one more header (repeatable), e.g. -H 'Prefer: example=card-not-found' for
+                               the mock; a header the command computes (${header.correlationId}, any
+                               X-KM-* header, Content-Type) is replaced by yours, after signing
+  --no-validate                send the body as given, even one the spec refuses or not JSON at all, to
+                               see the server's own refusal (signed by the CLI, not checked by the client;
+                               --server-public-key alone encrypts it, --client-private-key reads the answer)
+  --retries <n>                retry up to n times on no answer, 408, 429 or 5xx, for the operations the
+                               spec marks idempotent (default 0: one attempt, as sent)
   --time-zone <zone>           zone of X-KM-Tran-Time (default KST, or KONAPLATE_TIME_ZONE)
   --secret-file <file>         the secret key, from a file (default KONAPLATE_SECRET_KEY)
   --crypto-key-id <id>         encrypt: X-KM-Crypto-Key-Id (or KONAPLATE_CRYPTO_KEY_ID), with
@@ -63,17 +78,11 @@ export async function callCommand(argv: string[], io: Io): Promise<number> {
   const { values: flags, positionals } = parseArgs({
     args: argv,
     options: {
-      body: { type: 'string' },
-      'body-file': { type: 'string' },
+      ...signingOptions,
       'base-url': { type: 'string' },
-      'time-zone': { type: 'string' },
-      'secret-file': { type: 'string' },
-      'crypto-key-id': { type: 'string' },
-      'server-public-key': { type: 'string' },
-      'client-private-key': { type: 'string' },
       'timeout-ms': { type: 'string' },
+      retries: { type: 'string' },
       reveal: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
     },
     strict: true,
     allowPositionals: true,
@@ -91,21 +100,31 @@ export async function callCommand(argv: string[], io: Io): Promise<number> {
   if (baseUrl === undefined)
     throw new UsageError(`--base-url is required: http://127.0.0.1:4010 (local mock) or ${servers()[0] ?? 'a URL'}`);
   joinUrl(baseUrl, operation.path); // refuses a malformed URL with a usage error
-  const body = parseBody(bodyFlag(flags));
-  try {
-    validateRequest(operation.operationId, body);
-  } catch (error) {
-    if (error instanceof KonaplateValidationError) throw new UsageError(validationLine(error));
-    throw error;
-  }
+  const given = headerFlags(flags.header);
   let timeoutMs: number | undefined;
   if (flags['timeout-ms'] !== undefined) {
     timeoutMs = Number(flags['timeout-ms']);
     if (!Number.isInteger(timeoutMs) || timeoutMs < 1)
       throw new UsageError('--timeout-ms must be a positive whole number of milliseconds');
   }
+  const retries = flags.retries === undefined ? 0 : Number(flags.retries);
+  if (!/^\d+$/.test(flags.retries ?? '0') || retries > 10)
+    throw new UsageError('--retries must be a whole number from 0 to 10');
+  const text = await bodyFlag(flags, io);
+  const reveal = flags.reveal;
+  if (flags['no-validate']) {
+    if (retries > 0) throw new UsageError('--retries needs the client: --no-validate sends one attempt');
+    return sendAsGiven(io, { ...flags, reveal, timeoutMs, given }, operation, baseUrl, text);
+  }
+  const body = parseBody(text);
+  try {
+    validateRequest(operation.operationId, body);
+  } catch (error) {
+    if (error instanceof KonaplateValidationError) throw new UsageError(validationLine(error));
+    throw error;
+  }
   const credentials = loadCredentials(io, flags, baseUrl);
-  const encryption = loadKeys(io, flags);
+  const encryption = loadKeys(io, flags, 'required');
   if (!encryption && flags['crypto-key-id'] !== undefined)
     throw new UsageError('--crypto-key-id needs --server-public-key and --client-private-key');
 
@@ -117,8 +136,21 @@ export async function callCommand(argv: string[], io: Io): Promise<number> {
       accessKey: credentials.accessKey,
       secretKey: credentials.secretKey,
       timeZone: credentials.timeZone,
+      retry: retries > 0 ? { retries } : false,
       ...(encryption ? { encryption } : {}),
       ...(timeoutMs ? { timeoutMs } : {}),
+      // -H headers go on last, after signing, so one of them may replace a header the client computed.
+      ...(given.length > 0
+        ? {
+            fetch: async (request: Request) =>
+              fetch(request.url, {
+                method: request.method,
+                headers: withHeaders(Object.fromEntries(request.headers), given),
+                body: await request.text(),
+                signal: request.signal,
+              }),
+          }
+        : {}),
     });
   } catch (error) {
     if (error instanceof KonaplateConfigError)
@@ -128,15 +160,13 @@ export async function callCommand(argv: string[], io: Io): Promise<number> {
   warnAll(io, credentials);
   const { data, error } = await client.call(operation.operationId, body as never);
   if (error === undefined) {
-    io.out(`${JSON.stringify(flags.reveal ? data : redact(data), null, 2)}\n`);
+    io.out(`${JSON.stringify(reveal ? data : redact(data), null, 2)}\n`);
     return 0;
   }
   if (error instanceof KonaplateError) {
     const envelope = { response: { code: error.code, message: error.message, description: error.description } };
     io.out(`${maskCardNumbers(JSON.stringify(envelope, null, 2))}\n`);
-    throw new Failure(
-      `${error.code} ${maskCardNumbers(error.message)} (HTTP ${error.status}${error.correlationId ? `, ${header.correlationId} ${error.correlationId}` : ''})`,
-    );
+    throw new Failure(codeLine(error.code, error.message, error.status, error.correlationId));
   }
   if (error instanceof KonaplateValidationError) throw new UsageError(validationLine(error));
   if (error instanceof KonaplateConfigError)
@@ -146,4 +176,88 @@ export async function callCommand(argv: string[], io: Io): Promise<number> {
   if (error instanceof KonaplateTransportError || error instanceof KonaplateResponseError)
     throw new Failure(maskCardNumbers(error.message));
   throw new Failure(`${operation.operationId}: ${(error as Error).message}`);
+}
+
+/** The line for an answer with a code other than success: code, message, status and correlation id. */
+function codeLine(code: string, message: string, status: number, correlationId: string | undefined): string {
+  return `${code} ${maskCardNumbers(message)} (HTTP ${status}${correlationId ? `, ${header.correlationId} ${correlationId}` : ''})`;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * --no-validate: the body text signed (encrypted first, with the server's key) and sent as given, once,
+ * by the CLI itself; the answer read as the client reads it: bounded, decrypted with the client key
+ * when given, the success payload checked against the spec, printed masked unless --reveal.
+ */
+async function sendAsGiven(
+  io: Io,
+  flags: Parameters<typeof signRequest>[1] & {
+    reveal: boolean;
+    timeoutMs: number | undefined;
+    given: Array<[string, string]>;
+  },
+  operation: Operation,
+  baseUrl: string,
+  text: string,
+): Promise<number> {
+  const signed = await signRequest(io, flags, operation, text, baseUrl);
+  const clientKey = loadKeys(io, flags, 'optional')?.clientPrivateKey;
+  warnAll(io, signed.credentials);
+  const id = operation.operationId;
+  let response: Response;
+  try {
+    response = await fetch(`${baseUrl.replace(/\/+$/, '')}${operation.path}`, {
+      method: operation.method.toUpperCase(),
+      headers: withHeaders({ ...jsonHeaders, ...signed.headers }, flags.given),
+      body: signed.bodyText,
+      signal: AbortSignal.timeout(flags.timeoutMs ?? 10_000),
+    });
+  } catch (error) {
+    const why =
+      (error as Error).name === 'TimeoutError'
+        ? `timed out after ${flags.timeoutMs ?? 10_000} ms`
+        : ((error as { cause?: { code?: string } }).cause?.code ?? 'network error');
+    throw new Failure(`${id}: no answer (${why})`);
+  }
+  const status = response.status;
+  const correlationId = response.headers.get(header.correlationId) ?? undefined;
+  const raw = await readBody(response, defaultMaxResponseBytes);
+  if (raw instanceof TooLarge)
+    throw new Failure(`${id}: the answer is larger than ${raw.limit} bytes (HTTP ${status}; not read further)`);
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    throw new Failure(`${id}: the answer is not JSON (HTTP ${status}, ${raw.length} bytes)`);
+  }
+  if (isObject(body) && envelopeField in body && !('response' in body)) {
+    const jwe = jweOf(raw);
+    if (!clientKey || !jwe) {
+      io.out(`${raw.trim()}\n`);
+      io.err(
+        `konaplate call: warning: the answer is encrypted (HTTP ${status}); give --client-private-key to read it\n`,
+      );
+      return status === 200 ? 0 : 1;
+    }
+    const plaintext = await decryptJwe(jwe, clientKey, 'client-private-key');
+    try {
+      body = JSON.parse(plaintext);
+    } catch {
+      throw new Failure(`${id}: the decrypted answer is not JSON (HTTP ${status})`);
+    }
+  }
+  const result = isObject(body) && isObject(body.response) ? body.response : undefined;
+  const code = typeof result?.code === 'string' ? result.code : undefined;
+  if (code === successCode) {
+    const [problem] = checkResponse(id, body);
+    if (problem)
+      throw new Failure(`the answer breaks the contract: ${problem.field} (rule: ${problem.rule}); HTTP ${status}`);
+    io.out(`${JSON.stringify(flags.reveal ? body : redact(body), null, 2)}\n`);
+    return 0;
+  }
+  // An error body is the server's text: card numbers in it are masked, --reveal or not.
+  io.out(`${maskCardNumbers(JSON.stringify(redact(body), null, 2))}\n`);
+  if (code === undefined) throw new Failure(`${id}: the answer has no response.code (HTTP ${status})`);
+  throw new Failure(codeLine(code, String(result?.message ?? ''), status, correlationId));
 }
