@@ -266,7 +266,34 @@ describe('konaplate conformance catches deliberately wrong servers', () => {
       type: 'code',
       message: 'accepted (000_000): the contract requires a refusal',
     });
-    expect(run.out).toContain('hint: the server accepted');
+    expect(run.out).toContain(`hint: the server accepted ${failed.length} request(s) with a bad token`);
+    // One summary line for the check, with its count; the message in full once in the table, once there.
+    expect(run.out).toContain(`failing checks (${failed.length} failing cases):\n`);
+    expect(run.out).toMatch(
+      new RegExp(
+        `^ {2}✗ code {2}${failed.length} cases {2}accepted \\(000_000\\): the contract requires a refusal$`,
+        'm',
+      ),
+    );
+    expect(run.out.split('accepted (000_000): the contract requires a refusal')).toHaveLength(3);
+    expect(run.out.match(/✗ as above: code$/gm)).toHaveLength(failed.length - 1);
+    // Guesses only where one is at stake: a bad token accepted says nothing of the token's form; a stale
+    // one accepted bears on the time's window, one case per operation.
+    expect(run.out).not.toMatch(/X-KM-Tran-Token: /);
+    const window = run.out.split('\n').filter((l) => /^ {2}\? +\d+ cases? {2}X-KM-Tran-Time: Assumed/.test(l));
+    expect(window).toHaveLength(1);
+    expect(window[0]).toMatch(new RegExp(`^ {2}\\? +${expected.length} cases {2}`));
+  });
+
+  it('--skip signature leaves those cases out (counted as skipped): a server that does not verify tokens passes', async () => {
+    const run = await conformance(await startMock(), ['--skip', 'signature']);
+    expect(failing(run.cases)).toEqual([]);
+    expect(run.code).toBe(0);
+    const skipped = run.cases.filter((c) => c.skipped);
+    expect(skipped.length).toBe(4 * expected.length);
+    expect(skipped.every((c) => c.kind === 'signature')).toBe(true);
+    expect(run.out).toMatch(new RegExp(`0 failed, ${skipped.length} skipped`));
+    expect(run.out).not.toContain('failing checks');
   });
 
   it('a server that does not echo the correlation id', async () => {
@@ -284,6 +311,12 @@ describe('konaplate conformance catches deliberately wrong servers', () => {
     expect(caught[0]?.failures.find((f) => f.type === 'correlation id echoed')?.message).toBe(
       'X-KM-Correlation-Id differs from the one sent',
     );
+    // The summary counts the cases, not the failures.
+    expect(run.out).toMatch(new RegExp(`^ {2}✗ correlation id echoed +${caught.length} cases {2}`, 'm'));
+    // --skip correlation-id: that check is not applied, and nothing else fails.
+    const skipped = await conformance(server, ['--skip', 'correlation-id']);
+    expect(failing(skipped.cases)).toEqual([]);
+    expect(skipped.code).toBe(0);
   });
 
   it('a server that echoes the card number in its error messages: caught, and masked in the report', async () => {
@@ -370,6 +403,28 @@ inquireCardVirtualAccount:
     expect(run.code).toBe(2);
     expect(run.err).toMatch(message);
     expect(run.err).not.toContain('9491231111111111');
+  });
+
+  it('--junit creates the folders it needs: a green run into a missing folder exits 0 with the report there', async () => {
+    const junit = `${dir}/reports/nested/conformance.xml`;
+    const run = await cli(
+      ['conformance', '--base-url', strict, '--operation', 'inquireCardVirtualAccount', '--junit', junit, '--quiet'],
+      { KONAPLATE_SECRET_KEY: SECRET },
+    );
+    expect([run.code, run.err]).toEqual([0, '']);
+    expect(parseJunit(await readFile(junit, 'utf8')).failures).toBe(0);
+  });
+
+  it('--skip takes the groups --help lists; an unknown one is a usage error listing them', async () => {
+    const help = await cli(['conformance', '--help']);
+    const groups = [...help.out.matchAll(/^ {33}([a-z-]+) +\S/gm)].map((m) => m[1]);
+    expect(groups.length).toBeGreaterThan(0);
+    expect(groups).toContain('signature');
+    const bad = await conformance(strict, ['--skip', 'signatures']);
+    expect(bad.code).toBe(2);
+    expect(bad.err.trimEnd().split('\n')).toHaveLength(1);
+    expect(bad.err).toContain(`--skip: unknown group "signatures"; groups: ${groups.join(', ')}`);
+    for (const name of ['constructor', '__proto__']) expect((await conformance(strict, ['--skip', name])).code).toBe(2);
   });
 
   it('--operation runs one operation; an unknown one lists the valid ones', async () => {

@@ -1,10 +1,12 @@
 // konaplate conformance: checks a server against the contract with cases derived from the spec.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { signHeaders } from '../client.ts';
 import { deriveCases, type TestData } from '../conformance/cases.ts';
-import { hints, junit, table, totals, totalsLine } from '../conformance/report.ts';
+import { skipGroups } from '../conformance/checks.ts';
+import { hints, junit, summary, table, totals, totalsLine } from '../conformance/report.ts';
 import { runCases } from '../conformance/runner.ts';
 import { type Operation, operations } from '../contract.ts';
 import { env, loadCredentials, loadKeys, warnAll } from '../credentials.ts';
@@ -14,7 +16,7 @@ import { joinUrl, requireOperation } from './shared.ts';
 export const conformanceHelp = `konaplate conformance: check a server against the contract
 
 Usage:
-  konaplate conformance --base-url <url> [--test-data <file>] [--junit <file>] [--operation <id>]
+  konaplate conformance --base-url <url> [--test-data <file>] [--junit <file>] [--operation <id>] [--skip <group>]
 
 Cases come from the spec: every documented scenario (by the spec's test cards, or your
 --test-data), every required header and body field left out, each length and pattern just
@@ -29,7 +31,12 @@ Options:
   --operation <operationId>    only this operation (repeatable): ${operations.map((o) => o.operationId).join(', ')}
   --test-data <file>           JSON or YAML: operationId → scenario name → request body (null skips
                                it); scenarios it does not name are skipped. For a real sandbox.
-  --junit <file>               also write JUnit XML there
+  --junit <file>               also write JUnit XML there (missing folders are created)
+  --skip <group>               leave out a group of checks (repeatable); a kind of case is not sent
+                               (counted as skipped), a check of the answers is not applied:
+${Object.entries(skipGroups)
+  .map(([name, g]) => `                                 ${name.padEnd(15)} ${g.what}`)
+  .join('\n')}
   --secret-file <file>         the secret key, from a file (default KONAPLATE_SECRET_KEY, else the spec's
                                sample); never on the command line, where ps and shell history see it
   --time-zone <zone>           zone of X-KM-Tran-Time (default KST)
@@ -37,8 +44,11 @@ Options:
                                run the encrypted scenario really encrypted
   --concurrency <n>            requests in flight (default 8)
   --timeout-ms <n>             per request (default 10000)
-  --quiet                      print only failing cases and the totals
+  --quiet                      print only failing cases, the summary and the totals
   --help                       this text
+
+After the cases: each failing check with the number of cases it failed in, and each guess of the
+contract at stake in a failing case with its count.
 
 Exit codes: 0 every case conforms; 1 some case does not, or the server did not answer; 2 usage.
 
@@ -101,6 +111,7 @@ export async function conformanceCommand(argv: string[], io: Io): Promise<number
       'client-private-key': { type: 'string' },
       concurrency: { type: 'string' },
       'timeout-ms': { type: 'string' },
+      skip: { type: 'string', multiple: true },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -119,7 +130,17 @@ export async function conformanceCommand(argv: string[], io: Io): Promise<number
   const concurrency = positive('concurrency', flags.concurrency, 8, 64);
   const timeoutMs = positive('timeout-ms', flags['timeout-ms'], 10_000, 600_000);
   const credentials = loadCredentials(io, flags, baseUrl);
-  const keys = loadKeys(io, flags);
+  const keys = loadKeys(io, flags, 'required');
+  const skipped = (flags.skip ?? []).map((name) => {
+    const group = Object.hasOwn(skipGroups, name) ? skipGroups[name] : undefined;
+    if (!group)
+      throw new UsageError(
+        `--skip: unknown group "${name.slice(0, 40)}"; groups: ${Object.keys(skipGroups).join(', ')}`,
+      );
+    return group;
+  });
+  const skipKinds = new Set(skipped.flatMap((g) => (g.kind ? [g.kind] : [])));
+  const skipChecks = new Set(skipped.flatMap((g) => g.checks ?? []));
   if (!keys && flags['crypto-key-id'] !== undefined)
     throw new UsageError('--crypto-key-id needs --server-public-key and --client-private-key');
   warnAll(io, credentials);
@@ -134,22 +155,25 @@ export async function conformanceCommand(argv: string[], io: Io): Promise<number
     sampleHeaders,
     ...(testData ? { testData } : {}),
     encryption: keys !== undefined,
-  });
+  }).map((c) => (skipKinds.has(c.kind) && !c.skip ? { ...c, skip: `--skip ${c.kind}` } : c));
   const outcomes = await runCases(cases, {
     baseUrl: baseUrl.replace(/\/+$/, ''),
     credentials,
     ...(keys ? { keys } : {}),
     concurrency,
     timeoutMs,
+    skipChecks,
   });
   const seconds = (performance.now() - started) / 1000;
   const shown = flags.quiet ? outcomes.filter((o) => o.result === 'fail') : outcomes;
   io.out(table(shown));
   const t = totals(outcomes);
+  for (const line of summary(outcomes)) io.out(`${line}\n`);
   for (const hint of hints(outcomes)) io.out(`${hint}\n`);
   io.out(`${totalsLine(t, seconds)}\n`);
   if (flags.junit) {
     try {
+      mkdirSync(dirname(flags.junit), { recursive: true });
       writeFileSync(flags.junit, junit(outcomes, seconds, baseUrl));
     } catch (error) {
       throw new Failure(`cannot write --junit ${flags.junit} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
