@@ -133,6 +133,8 @@ export interface components {
         /**
          * EncryptedEnvelope
          * @description The wire form of an encrypted body. A request body is the JSON payload encrypted to the server's RSA-2048 public key (`RSA-OAEP-256`, `A128GCM`) and sent with `X-KM-Crypto-Key-Id`; the tran token then signs this envelope, not the plaintext. An encrypted response is decrypted with the client's private key and yields the plaintext response schema of the operation.
+         *
+         *     **Source conflict.** The source pages: Say the key id is given when the service provider's project is created and point to "Guidelines" for more; those guidelines are not published. Nothing says how a partner's public key reaches Konaplate, or in what file format keys are exchanged. Evidence: Nothing published. Konaplate's key is RSA-2048 for `RSA-OAEP-256`, and a response header names the key pair an answer was encrypted with, so a partner holds Konaplate's public key and Konaplate holds the partner's. This contract: A documented guess: keys are exchanged as PEM files (public keys SPKI, private keys PKCS#8), which is what the client, the mock and the CLI read. At project set-up the partner sends its RSA-2048 public key (never the private key) to Konaplate through the channel Konaplate names, and receives Konaplate's public key and the key id. The TEST-ONLY keys of the docs folder stand in for both pairs against the mock.
          */
         EncryptedEnvelope: {
             encData: components["schemas"]["JweCompact"];
@@ -394,11 +396,11 @@ export interface components {
          */
         TranTokenHeader: components["schemas"]["TranToken"];
         /**
-         * @description Client request time, `yyyyMMddHHmmss`, in the zone named by `X-KM-Time-Zone`.
+         * @description Client request time, `yyyyMMddHHmmss`, in the zone named by `X-KM-Time-Zone`: the first 14 digits of the time in `X-KM-Tran-Token`, from one reading of the clock.
          *
          *     **Source conflict.** The source pages: "Length : 16", form `YYYYMMDDHH24MISS` (an Oracle date mask). Evidence: The platform's common-header guide says length 14, `yyyyMMddHHmmss`; integrations send 14 digits. The Oracle mask itself is 16 characters long but renders 14 digits. This contract: 14 digits, `yyyyMMddHHmmss`, checked by a pattern.
          *
-         *     **Source conflict.** The source pages: Neither page says how far `X-KM-Tran-Time` may be from the platform's clock, or how long a signed request stays valid. Evidence: Nothing published. The time is signed inside the tran token, which only makes sense if old tokens are refused. This contract: Assumed 300 seconds either way (`x-time-window-seconds`, provisional): the strict mock refuses a time further off by default, and `konaplate conformance` checks that a request twice as old is refused. Keep your clock synchronized (NTP) and sign each attempt anew.
+         *     **Source conflict.** The source pages: Neither page says how far `X-KM-Tran-Time` may be from the platform's clock, or how long a signed request stays valid. Evidence: Nothing published. The time is carried in the tran token beside the MAC (the MAC covers the body only), and sending it at all suggests the platform refuses old requests. This contract: Assumed the window `x-time-window-seconds` gives, either way (a documented guess): the strict mock refuses a time further off by default, and `konaplate conformance` checks that a request twice as old is refused. Keep your clock synchronized (NTP) and sign each attempt anew.
          */
         TranTimeHeader: components["schemas"]["TranTime"];
         /** @description International standard time zone of `X-KM-Tran-Time` (`UTC`, `KST`, ...). */
@@ -442,11 +444,11 @@ export interface operations {
                  */
                 "X-KM-Tran-Token": components["parameters"]["TranTokenHeader"];
                 /**
-                 * @description Client request time, `yyyyMMddHHmmss`, in the zone named by `X-KM-Time-Zone`.
+                 * @description Client request time, `yyyyMMddHHmmss`, in the zone named by `X-KM-Time-Zone`: the first 14 digits of the time in `X-KM-Tran-Token`, from one reading of the clock.
                  *
                  *     **Source conflict.** The source pages: "Length : 16", form `YYYYMMDDHH24MISS` (an Oracle date mask). Evidence: The platform's common-header guide says length 14, `yyyyMMddHHmmss`; integrations send 14 digits. The Oracle mask itself is 16 characters long but renders 14 digits. This contract: 14 digits, `yyyyMMddHHmmss`, checked by a pattern.
                  *
-                 *     **Source conflict.** The source pages: Neither page says how far `X-KM-Tran-Time` may be from the platform's clock, or how long a signed request stays valid. Evidence: Nothing published. The time is signed inside the tran token, which only makes sense if old tokens are refused. This contract: Assumed 300 seconds either way (`x-time-window-seconds`, provisional): the strict mock refuses a time further off by default, and `konaplate conformance` checks that a request twice as old is refused. Keep your clock synchronized (NTP) and sign each attempt anew.
+                 *     **Source conflict.** The source pages: Neither page says how far `X-KM-Tran-Time` may be from the platform's clock, or how long a signed request stays valid. Evidence: Nothing published. The time is carried in the tran token beside the MAC (the MAC covers the body only), and sending it at all suggests the platform refuses old requests. This contract: Assumed the window `x-time-window-seconds` gives, either way (a documented guess): the strict mock refuses a time further off by default, and `konaplate conformance` checks that a request twice as old is refused. Keep your clock synchronized (NTP) and sign each attempt anew.
                  */
                 "X-KM-Tran-Time": components["parameters"]["TranTimeHeader"];
                 /** @description International standard time zone of `X-KM-Tran-Time` (`UTC`, `KST`, ...). */
@@ -521,11 +523,11 @@ export interface operations {
                  */
                 "X-KM-Tran-Token": components["parameters"]["TranTokenHeader"];
                 /**
-                 * @description Client request time, `yyyyMMddHHmmss`, in the zone named by `X-KM-Time-Zone`.
+                 * @description Client request time, `yyyyMMddHHmmss`, in the zone named by `X-KM-Time-Zone`: the first 14 digits of the time in `X-KM-Tran-Token`, from one reading of the clock.
                  *
                  *     **Source conflict.** The source pages: "Length : 16", form `YYYYMMDDHH24MISS` (an Oracle date mask). Evidence: The platform's common-header guide says length 14, `yyyyMMddHHmmss`; integrations send 14 digits. The Oracle mask itself is 16 characters long but renders 14 digits. This contract: 14 digits, `yyyyMMddHHmmss`, checked by a pattern.
                  *
-                 *     **Source conflict.** The source pages: Neither page says how far `X-KM-Tran-Time` may be from the platform's clock, or how long a signed request stays valid. Evidence: Nothing published. The time is signed inside the tran token, which only makes sense if old tokens are refused. This contract: Assumed 300 seconds either way (`x-time-window-seconds`, provisional): the strict mock refuses a time further off by default, and `konaplate conformance` checks that a request twice as old is refused. Keep your clock synchronized (NTP) and sign each attempt anew.
+                 *     **Source conflict.** The source pages: Neither page says how far `X-KM-Tran-Time` may be from the platform's clock, or how long a signed request stays valid. Evidence: Nothing published. The time is carried in the tran token beside the MAC (the MAC covers the body only), and sending it at all suggests the platform refuses old requests. This contract: Assumed the window `x-time-window-seconds` gives, either way (a documented guess): the strict mock refuses a time further off by default, and `konaplate conformance` checks that a request twice as old is refused. Keep your clock synchronized (NTP) and sign each attempt anew.
                  */
                 "X-KM-Tran-Time": components["parameters"]["TranTimeHeader"];
                 /** @description International standard time zone of `X-KM-Tran-Time` (`UTC`, `KST`, ...). */

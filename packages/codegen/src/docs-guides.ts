@@ -5,18 +5,23 @@
 
 import type { JsonObject, MockScenarios, MockWhen, OpenApiDocument } from '@konaplate-contract/contract';
 import {
+  describeOperations,
   effectiveSchema,
   examplesOf,
   expectedMessage,
   ext,
   follow,
   operationsOf,
+  registryOf,
   resolveLocal,
   type SourceConflict,
+  timeWindowSeconds,
+  utcOffsets,
 } from '@konaplate-contract/contract';
 import { SpecError } from './derive.ts';
 import { type Language, labels, plainText } from './docs-text.ts';
 import { guidesOf } from './guides.ts';
+import { encryptionSampleJava, encryptionSamplePython, jweTestVector, testKeyFiles } from './samples/guide.ts';
 
 export { plaintextRequest } from '@konaplate-contract/contract';
 
@@ -262,6 +267,54 @@ function fieldMessageExample({ doc }: GuideContext): string {
   return `\`${chosen.message}\``;
 }
 
+/** The accepted time zones, each with its offset, from the TimeZone schema. */
+function timeZones({ english }: GuideContext): string {
+  return Object.entries(utcOffsets(english))
+    .map(
+      ([zone, minutes]) =>
+        `\`${zone}\` (UTC${minutes < 0 ? '-' : '+'}${String(Math.abs(minutes) / 60).padStart(2, '0')})`,
+    )
+    .join(', ');
+}
+
+/** The contract's X-KM-Tran-Time window in seconds (its documented guess). */
+function timeWindow({ english }: GuideContext): string {
+  const seconds = timeWindowSeconds(english);
+  if (seconds === undefined)
+    throw new SpecError(['the signing guide shows the time window, but the spec assumes none']);
+  return String(seconds);
+}
+
+/** The code of an invalid value and its message naming `field` (`000_002` `Invalid input parameter. cardNo`). */
+function invalidMessage({ english, scenarios }: GuideContext, field: string, where: string): string {
+  const code = scenarios.validationCodes.type ?? scenarios.validationCodes.pattern;
+  const entry = code ? registryOf(english)[code] : undefined;
+  const message = entry && expectedMessage(entry, field);
+  if (!code || !message) throw new SpecError([`${where}: no registry code names a field for an invalid value`]);
+  return `\`${code}\` \`${message}\``;
+}
+
+/** Messages naming their field, from the examples that say which field: published codes first. */
+function fieldMessages(doc: OpenApiDocument): Array<{ code: string; message: string; published: boolean }> {
+  return operationsOf(doc).flatMap(({ operation }) =>
+    examplesOf(doc, operation).flatMap(({ example }) => {
+      const field = example[ext.errorField];
+      const code = (example.value as { response?: { code?: string } } | undefined)?.response?.code;
+      const entry = code ? registryOf(doc)[code] : undefined;
+      const message = entry && field && expectedMessage(entry, field);
+      return code && message ? [{ code, message, published: entry.status === 'published' }] : [];
+    }),
+  );
+}
+
+/** A provisional code's message naming its field (`000_P01` `The length of value does not match, cardNo.`). */
+function provisionalFieldMessage({ english }: GuideContext): string {
+  const chosen = fieldMessages(english).find((f) => !f.published);
+  if (!chosen)
+    throw new SpecError([`the error-code guide shows a provisional message naming a field, but no example has one`]);
+  return `\`${chosen.code}\` \`${chosen.message}\``;
+}
+
 type Renderer = (context: GuideContext) => string;
 
 const renderers: Record<string, Renderer> = {
@@ -283,11 +336,18 @@ const renderers: Record<string, Renderer> = {
   errorTable,
   codesByOperation,
   fieldMessageExample,
+  provisionalFieldMessage,
+  timeZones,
+  timeWindow,
   scenarioTables,
   pageTestData,
   conflictCount: ({ doc, language }) => String(conflictsOf(doc, language).length),
   conflictList,
   changelog,
+  testKeyFiles,
+  jweTestVector,
+  encryptionSamplePython,
+  encryptionSampleJava,
 };
 
 /** A placeholder's text; `describe:<pointer>` is the description of the spec node at that JSON pointer. */
@@ -299,10 +359,11 @@ function fill(name: string, context: GuideContext, where: string): string {
       throw new SpecError([`${where}: {{${name}}} points at nothing with a description`]);
     return node.description;
   }
+  if (name.startsWith('invalidMessage:')) return invalidMessage(context, name.slice('invalidMessage:'.length), where);
   const render = renderers[name];
   if (!render)
     throw new SpecError([
-      `${where}: unknown placeholder {{${name}}} (known: ${Object.keys(renderers).join(', ')}, describe:<pointer>)`,
+      `${where}: unknown placeholder {{${name}}} (known: ${Object.keys(renderers).join(', ')}, describe:<pointer>, invalidMessage:<field>)`,
     ]);
   return render(context);
 }
