@@ -1,4 +1,6 @@
+import { relative } from 'node:path';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
  * The packaging tests: each builds its package, packs it and installs the tarball (the client's through a
@@ -6,6 +8,39 @@ import { configDefaults, defineConfig } from 'vitest/config';
  * `pnpm test:packaging` (vitest.packaging.config.ts), a stage of its own in `.ci/run`.
  */
 export const packagingTests = ['packages/*/test/package.test.ts'];
+
+/**
+ * Files that take tens of seconds on any machine (servers, browsers, generation, child processes), longest
+ * first. Vitest starts the files it has no timings for (a fresh clone, as in `.ci/run`) largest first, which
+ * left the small but long load test to start last; these start first, the rest keep vitest's order (once it
+ * has timings, longest first anyway). A file missing from the list only starts later.
+ */
+const slowFiles = [
+  'test/browser/docs.test.ts',
+  'packages/cli/test/conformance.test.ts',
+  'test/bundle.test.ts',
+  'packages/mock/test/load.test.ts',
+  'test/add-operation.test.ts',
+  'test/totals-reporter.test.ts',
+  'packages/cli/test/quickstart.test.ts',
+  'test/check-breaking.test.ts',
+  'test/docs-postman.test.ts',
+  'packages/cli/test/add-operation.test.ts',
+];
+
+class SlowFilesFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (spec: TestSpecification) => {
+      const at = slowFiles.indexOf(relative(spec.project.config.root, spec.moduleId));
+      return at === -1 ? slowFiles.length : at;
+    };
+    return sorted
+      .map((spec, order) => ({ spec, order }))
+      .sort((a, b) => rank(a.spec) - rank(b.spec) || a.order - b.order)
+      .map(({ spec }) => spec);
+  }
+}
 
 export default defineConfig({
   test: {
@@ -21,6 +56,7 @@ export default defineConfig({
     // generators) instead of loading them again for each file: half the CPU time of the run. So a test
     // must not change what a shared module hands out (copy it first); nothing here mocks modules.
     isolate: false,
+    sequence: { sequencer: SlowFilesFirst },
     typecheck: { enabled: false },
   },
 });
