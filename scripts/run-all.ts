@@ -8,7 +8,11 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { repoRoot } from '@konaplate-contract/codegen';
+import { fileURLToPath } from 'node:url';
+
+// The repository root from this file's place, not from a workspace package: the gates must run (and say
+// what is wrong) even when a package does not load.
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 const { scripts } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
   scripts: Record<string, string>;
