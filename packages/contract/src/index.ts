@@ -54,6 +54,7 @@ export {
   koreanProblem,
   registrySummary,
 } from './korean.ts';
+export { contractVersion, mockAnswerProblems } from './mock-answers.ts';
 export { digestShape, type MockDigest, type MockFrom, mockFromRules } from './mock-personalize.ts';
 export type { Field, Guess, Operation } from './operations.ts';
 export { describeOperations, guessesOf, isEncryptedScenario, scenarioBody } from './operations.ts';
