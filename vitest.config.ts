@@ -5,9 +5,10 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 /**
  * The packaging tests: each builds its package, packs it and installs the tarball (the client's through a
  * throwaway Verdaccio registry) outside the workspace. Slow, so `pnpm test` leaves them out; they run with
- * `pnpm test:packaging` (vitest.packaging.config.ts), a stage of its own in `.ci/run`.
+ * `pnpm test:packaging` (vitest.packaging.config.ts), a stage of its own in `.ci/run`. So do the peer
+ * generators' runs over the bundle (swagger-parser, hey-api, orval 7 and 8, each compiled by tsc).
  */
-export const packagingTests = ['packages/*/test/package.test.ts'];
+export const packagingTests = ['packages/*/test/package.test.ts', 'test/peer-generators.test.ts'];
 
 /**
  * Files that take tens of seconds on any machine (servers, browsers, generation, child processes), longest

@@ -50,8 +50,7 @@ const cardInfo: FieldFact[] = [
     name: 'cardDataInfo.physicalCardStatus',
     required: false,
     type: 'string',
-    min: 1,
-    max: 9,
+    // An enum states no length: its values bound it (the seed's Max 7 would refuse SUSPENDED).
     enum: ['ACTIVE', 'SUSPENDED'],
     seed: 'Max : 7',
   },
@@ -60,8 +59,7 @@ const cardInfo: FieldFact[] = [
     name: 'cardDataInfo.mobileCardStatus',
     required: false,
     type: 'string',
-    min: 1,
-    max: 9,
+    // An enum states no length: its values bound it (the seed's Max 7 would refuse SUSPENDED).
     enum: ['ACTIVE', 'SUSPENDED'],
     seed: 'Max : 7',
   },
@@ -92,13 +90,11 @@ const operations: Record<string, { request: FieldFact[]; response: FieldFact[] }
     response: [
       { name: 'accountNo', required: true, type: 'string', min: 1, max: 20 },
       { name: 'bankCode', required: true, type: 'string', length: 3 },
-      { name: 'connectType', required: true, type: 'string', length: 8, enum: ['FIXATION', 'ROTATION'] },
+      { name: 'connectType', required: true, type: 'string', enum: ['FIXATION', 'ROTATION'] },
       {
         name: 'status',
         required: true,
         type: 'string',
-        min: 1,
-        max: 10,
         enum: ['ACTIVE', 'INACTIVE'],
         seed: 'Length : 10',
       },

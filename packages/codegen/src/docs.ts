@@ -122,7 +122,7 @@ export function docsSpec(
   for (const server of (doc.servers ?? []) as JsonObject[]) {
     server.description = plainText(String(server.description ?? ''));
     for (const variable of Object.values((server.variables ?? {}) as Record<string, JsonObject>))
-      variable.description = plainText(String(variable.description ?? ''));
+      if (typeof variable.description === 'string') variable.description = plainText(variable.description);
   }
   for (const tag of (doc.tags ?? []) as JsonObject[])
     tag[toolExt.displayName] = plainText(String(tag[toolExt.displayName] ?? tag.name));

@@ -28,7 +28,8 @@ export const konaRules = {
     then: { function: commonHeaders, functionOptions: { prefix: 'X-KM-' } },
   },
   'kona-string-max-length': {
-    description: 'Every string states its maximum length, so clients validate before sending and nothing is unbounded.',
+    description:
+      'Every string states its maximum length, so clients validate before sending and nothing is unbounded; an enum is bounded by its values and states none.',
     message: '{{error}}',
     severity: 'error',
     given: '$',

@@ -62,7 +62,7 @@ export function validDocument() {
           examples: ['9491230000000017'],
         },
         Amount: { type: 'integer', minimum: 0, maximum: 9999999999 } as Record<string, unknown>,
-        CardStatus: { type: 'string', enum: ['ACTIVE', 'SUSPENDED'], minLength: 1, maxLength: 9 },
+        CardStatus: { type: 'string', enum: ['ACTIVE', 'SUSPENDED'] },
         CardRequest: {
           type: 'object',
           required: ['cardNo'],

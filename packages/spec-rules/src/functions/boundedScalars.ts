@@ -5,6 +5,9 @@ import { schemasOf } from './schemaWalk.ts';
 /**
  * Every string schema states `maxLength`, and every number or integer schema
  * states both bounds: an unbounded field is a field whose limit nobody wrote down.
+ * A string `enum` is bounded by its values: it states no length at all (a second
+ * bound that can disagree with the values, and one that breaks peer generators'
+ * zod output, orval 7's among them).
  */
 export default createRulesetFunction<Json, { kind: 'string' | 'number' }>(
   {
@@ -19,7 +22,10 @@ export default createRulesetFunction<Json, { kind: 'string' | 'number' }>(
   (doc, { kind }) => {
     const results: IFunctionResult[] = [];
     for (const { schema, path } of schemasOf(doc)) {
-      if (
+      if (kind === 'string' && schema.type === 'string' && Array.isArray(schema.enum)) {
+        if (schema.maxLength !== undefined || schema.minLength !== undefined)
+          results.push({ message: 'an enum string states no length: its values bound it', path });
+      } else if (
         kind === 'string' &&
         schema.type === 'string' &&
         schema.maxLength === undefined &&

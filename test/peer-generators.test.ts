@@ -1,0 +1,164 @@
+// Partners generate their own clients from the published bundle. Each peer tool they use takes it as it
+// is: @apidevtools/swagger-parser validates it; @hey-api/openapi-ts (zod plugin), orval 7 (the line npm
+// installs on Node 20) and orval 8 generate zod clients that compile under `tsc --strict`; and the
+// generated zod parses the documented success answers with amounts as JavaScript numbers.
+// Slow (generators and tsc): a packaging-stage test (`pnpm test:packaging`), not part of `pnpm test`.
+// orval 8, hey-api and swagger-parser 13 declare Node >= 22: they run on the Node 24 that `.ci/run`
+// installs into ~/.cache/konaplate-ci (or KONAPLATE_NODE24), and the test says so when it is missing.
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { generatedDir, repoRoot } from '@konaplate-contract/codegen';
+import { envelopeField, examplesOf, type OpenApiDocument, operationsOf } from '@konaplate-contract/contract';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const bundle = join(generatedDir, 'openapi.json');
+const work = join(repoRoot, '.tmp/peer-generators');
+const modules = join(repoRoot, 'node_modules');
+
+/** A Node >= 22 binary: KONAPLATE_NODE24, the one `.ci/run` caches, or this process's own when it is new enough. */
+function node22(): string | undefined {
+  if (process.env.KONAPLATE_NODE24) return process.env.KONAPLATE_NODE24;
+  if (Number(process.versions.node.split('.')[0]) >= 22) return process.execPath;
+  const cache = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'konaplate-ci');
+  const found = existsSync(cache)
+    ? readdirSync(cache)
+        .filter((d) => /^node-2[2-9]\./.test(d))
+        .map((d) => join(cache, d, 'bin/node'))
+        .find(existsSync)
+    : undefined;
+  return found;
+}
+const modern = node22();
+const needsModern = `needs Node >= 22: set KONAPLATE_NODE24 or run .ci/run once (it caches Node 24)`;
+
+/** Runs a command in the work folder; on failure, the error carries its output. */
+async function sh(file: string, args: string[]) {
+  try {
+    return await run(file, args, { cwd: work, timeout: 120_000, maxBuffer: 32 * 1024 * 1024 });
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`${file} ${args.join(' ')} failed: ${e.message}\n${e.stdout ?? ''}\n${e.stderr ?? ''}`);
+  }
+}
+
+/** `tsc --strict` over one folder of generated code; the compiler's complaints, or ''. */
+async function compile(folder: string): Promise<string> {
+  const config = join(work, `tsconfig.${folder}.json`);
+  await writeFile(
+    config,
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        skipLibCheck: true,
+        types: [],
+      },
+      include: [`${folder}/**/*.ts`],
+    }),
+  );
+  try {
+    await run(process.execPath, [join(modules, 'typescript/bin/tsc'), '-p', config], { cwd: work });
+    return '';
+  } catch (error) {
+    return String((error as { stdout?: string }).stdout ?? error);
+  }
+}
+
+const orvalConfig = (out: string) =>
+  `module.exports = { konaplate: { input: { target: ${JSON.stringify(bundle)} }, output: { client: 'zod', target: './${out}/zod.ts', mode: 'single' } } };\n`;
+
+beforeAll(async () => {
+  await rm(work, { recursive: true, force: true });
+  await mkdir(work, { recursive: true });
+  // ES modules, so that NodeNext reads the generated files as the generators meant them.
+  await writeFile(join(work, 'package.json'), '{"type":"module","private":true}\n');
+});
+
+describe('peer generators accept the bundle', () => {
+  it.skipIf(!modern)(`@apidevtools/swagger-parser validates it (${modern ? 'Node >= 22' : needsModern})`, async () => {
+    const script = join(work, 'validate.mjs');
+    await writeFile(
+      script,
+      `import SwaggerParser from ${JSON.stringify(join(modules, '@apidevtools/swagger-parser/lib/index.js'))};\nconst api = await SwaggerParser.validate(process.argv[2]);\nconsole.log(api.info.version);\n`,
+    );
+    const { stdout } = await sh(modern as string, [script, bundle]);
+    const doc = JSON.parse(await readFile(bundle, 'utf8')) as OpenApiDocument;
+    expect(stdout.trim()).toBe((doc.info as { version: string }).version);
+  });
+
+  it('orval 7 (zod client, on this Node) generates code that compiles under tsc --strict', async () => {
+    await writeFile(join(work, 'orval7.config.cjs'), orvalConfig('orval7'));
+    await sh(process.execPath, [join(modules, 'orval7/dist/bin/orval.js'), '--config', 'orval7.config.cjs']);
+    const text = await readFile(join(work, 'orval7/zod.ts'), 'utf8');
+    expect(text).toMatch(/Generated by orval v7\./);
+    expect(await compile('orval7')).toBe('');
+  });
+
+  it.skipIf(!modern)(`orval 8 (zod client) generates code that compiles under tsc --strict`, async () => {
+    await writeFile(join(work, 'orval8.config.cjs'), orvalConfig('orval8'));
+    await sh(modern as string, [join(modules, 'orval/dist/bin/orval.mjs'), '--config', 'orval8.config.cjs']);
+    const text = await readFile(join(work, 'orval8/zod.ts'), 'utf8');
+    expect(text).toMatch(/Generated by orval/);
+    expect(text).not.toMatch(/Generated by orval v7/);
+    expect(await compile('orval8')).toBe('');
+  });
+
+  it.skipIf(!modern)(
+    '@hey-api/openapi-ts (zod plugin) compiles, and its schemas parse every documented success with amounts as numbers',
+    async () => {
+      await sh(modern as string, [
+        join(modules, '@hey-api/openapi-ts/bin/run.js'),
+        '-i',
+        bundle,
+        '-o',
+        'hey',
+        '-p',
+        'zod',
+        '@hey-api/typescript',
+      ]);
+      const zodFile = await readFile(join(work, 'hey/zod.gen.ts'), 'utf8');
+      expect(zodFile).not.toMatch(/z\.(coerce\.)?bigint\(/);
+      expect(await compile('hey')).toBe('');
+
+      // Every documented 200 example, parsed by the generated response schema of its operation.
+      const doc = JSON.parse(await readFile(bundle, 'utf8')) as OpenApiDocument;
+      const cases = operationsOf(doc).flatMap(({ operation }) =>
+        examplesOf(doc, operation)
+          .filter((e) => e.where === '200' && !(envelopeField(doc) in ((e.example.value as object) ?? {})))
+          .map((e) => ({ operationId: operation.operationId, key: e.key, value: e.example.value })),
+      );
+      expect(cases.length).toBeGreaterThan(0);
+      const exported = [...zodFile.matchAll(/^export const (z\w+Response) =/gm)].map((m) => m[1] as string);
+      const check = join(work, 'hey-parse.ts');
+      await writeFile(
+        check,
+        [
+          `import * as schemas from './hey/zod.gen.ts';`,
+          `const cases = ${JSON.stringify(cases)};`,
+          `const names = ${JSON.stringify(exported)};`,
+          `const out = cases.map((c) => {`,
+          `  const schema = names.map((n) => (schemas as Record<string, any>)[n]).find((s) => s?.safeParse(c.value).success);`,
+          `  const parsed = schema?.parse(c.value);`,
+          `  const numbers: string[] = [];`,
+          `  const walk = (v: unknown, at: string) => { if (typeof v === 'bigint') numbers.push(at + ':bigint'); else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, at + '.' + k); };`,
+          `  walk(parsed, '');`,
+          `  return { key: c.operationId + ' ' + c.key, parsed: schema !== undefined, bigints: numbers };`,
+          `});`,
+          `console.log(JSON.stringify(out));`,
+        ].join('\n'),
+      );
+      const { stdout } = await sh(process.execPath, [join(modules, 'tsx/dist/cli.mjs'), check]);
+      const results = JSON.parse(stdout) as Array<{ key: string; parsed: boolean; bigints: string[] }>;
+      expect(results.filter((r) => !r.parsed).map((r) => r.key)).toEqual([]);
+      expect(results.flatMap((r) => r.bigints)).toEqual([]);
+    },
+  );
+});
