@@ -10,5 +10,7 @@ export default defineConfig({
     ...base.test,
     include: packagingTests,
     exclude: configDefaults.exclude,
+    // Each test starts npm, node or tsc a few times over; a deadline, so a busy machine gets a minute.
+    testTimeout: 60_000,
   },
 });

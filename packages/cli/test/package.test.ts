@@ -140,23 +140,19 @@ describe('the packed CLI', () => {
 
   it('npm exec konaplate -- call: exit 0 with the answer, 1 on a platform code, 2 on bad input', async () => {
     const env = { KONAPLATE_SECRET_KEY: SECRET };
-    const ok = await konaplate(
-      ['call', 'inquireCardVirtualAccount', '--base-url', mock, '--body', '{"cardNo":"9491230000000017"}'],
-      env,
-    );
+    const call = (body: string) =>
+      konaplate(['call', 'inquireCardVirtualAccount', '--base-url', mock, '--body', body], env);
+    // Three separate processes, started together (each npm exec is a second or more of start-up).
+    const [ok, refused, bad] = await Promise.all([
+      call('{"cardNo":"9491230000000017"}'),
+      call('{"cardNo":"9491239999999991"}'),
+      call('{"cardNo":"123"}'),
+    ]);
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.out).response.code).toBe('000_000');
-    const refused = await konaplate(
-      ['call', 'inquireCardVirtualAccount', '--base-url', mock, '--body', '{"cardNo":"9491239999999991"}'],
-      env,
-    );
     expect(refused.code).toBe(1);
     expect(refused.err.trim()).toMatch(
       /^konaplate call: 003_029 Card not found \(HTTP 400, X-KM-Correlation-Id \d{12}-[0-9a-f]{7}\)$/,
-    );
-    const bad = await konaplate(
-      ['call', 'inquireCardVirtualAccount', '--base-url', mock, '--body', '{"cardNo":"123"}'],
-      env,
     );
     expect(bad.code).toBe(2);
     expect(bad.err.trim()).toBe(
