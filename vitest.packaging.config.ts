@@ -3,7 +3,7 @@ import base, { packagingTests } from './vitest.config.ts';
 
 // `pnpm test:packaging`: only the packaging tests (packages/*/test/package.test.ts), with the repo's
 // reporters, so the run ends with the same `N passed, N failed` line and KONAPLATE_TOTALS_FILE works.
-// By hand, one of them: `pnpm test:packaging packages/mock`.
+// By hand, one of them: `pnpm test:packaging packages/mock/` (the slash: a filter matches any path containing it).
 export default defineConfig({
   ...base,
   test: {
