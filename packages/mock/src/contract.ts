@@ -12,6 +12,14 @@ export interface Contract {
   scenarios: MockScenarios;
 }
 
+/** The bytes each spec was read from, by the parsed spec (so a contract with another spec never gets them). */
+const texts = new WeakMap<object, string>();
+
+/** The bundled spec as served at /__konaplate/openapi.json: the bytes it was read from, else serialized. */
+export function specTextOf(contract: Contract): string {
+  return texts.get(contract.spec) ?? JSON.stringify(contract.spec);
+}
+
 /**
  * Where the contract is read from by default: the copy the build puts beside
  * the bundled code (dist/contract/, in the published package), otherwise the
@@ -26,12 +34,24 @@ export function loadContract(generatedDir: URL | string = defaultGeneratedDir): 
   const base = typeof generatedDir === 'string' ? pathToFileURL(`${resolve(generatedDir)}/`) : generatedDir;
   const read = (file: string) => {
     try {
-      return JSON.parse(readFileSync(new URL(file, base), 'utf8'));
+      return readFileSync(new URL(file, base), 'utf8');
     } catch (error) {
       throw new Error(
         `cannot read ${new URL(file, base).pathname} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): point --generated-dir at a folder with openapi.json and mock/scenarios.json, or run \`pnpm generate\` in the repository`,
       );
     }
   };
-  return { spec: read('openapi.json'), scenarios: read('mock/scenarios.json') };
+  const specText = read('openapi.json');
+  const parse = (file: string, text: string) => {
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      throw new Error(
+        `cannot read ${new URL(file, base).pathname} (not JSON: ${(error as Error).message}): point --generated-dir at a folder with openapi.json and mock/scenarios.json, or run \`pnpm generate\` in the repository`,
+      );
+    }
+  };
+  const spec = parse('openapi.json', specText);
+  texts.set(spec, specText);
+  return { spec, scenarios: parse('mock/scenarios.json', read('mock/scenarios.json')) };
 }

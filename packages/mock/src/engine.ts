@@ -12,14 +12,16 @@ import {
   utcOffsets,
 } from '@konaplate-contract/contract';
 import type { Contract } from './contract.ts';
+import type { ScenarioContext } from './custom-scenarios.ts';
 import type { EncryptionKeys } from './encryption.ts';
 import type { MockError } from './errors.ts';
 import type { InjectionOptions } from './injection.ts';
+import { redact, redactText } from './journal.ts';
 import { readPreferences } from './prefer.ts';
 import { loadOperations, renderExamples } from './prism.ts';
 import type { SigningOptions } from './signing.ts';
 import { checkSignature, openEnvelope } from './stages/authenticate.ts';
-import { type Controls, choose, faultChoice, readControls } from './stages/choose.ts';
+import { type Controls, type CustomScenario, choose, faultChoice, readControls } from './stages/choose.ts';
 import {
   answerCorrelationId,
   freshCorrelationIds,
@@ -28,7 +30,7 @@ import {
   type ResponderContext,
   responder,
 } from './stages/respond.ts';
-import { buildRoutes, route } from './stages/route.ts';
+import { buildRoutes, envelopeTest, route } from './stages/route.ts';
 import { type Headers, lowerCaseHeaders, type MockRequest, type MockResponse } from './stages/types.ts';
 import { readJsonBody, refusalCodes, toError, validatePayload, validateRequest } from './stages/validate.ts';
 
@@ -65,7 +67,8 @@ export async function createEngine(options: EngineOptions) {
     pattern: correlationIdPattern(doc),
   };
   const fresh = freshCorrelationIds(utcOffsets(doc));
-  const last4 = Object.entries(sensitiveFields(doc))
+  const sensitive = sensitiveFields(doc);
+  const last4 = Object.entries(sensitive)
     .filter(([, shown]) => shown === 'last4')
     .map(([field]) => field);
   const respondContext: ResponderContext = {
@@ -101,17 +104,50 @@ export async function createEngine(options: EngineOptions) {
     },
   });
 
+  /** QA's own scenarios (`--scenarios`), by operation; replaced whole when the file is reloaded. */
+  let custom = new Map<string, CustomScenario[]>();
+  const scenarioContext: ScenarioContext = { contract, operations, isEnvelope: envelopeTest(envelope) };
+
+  /** Serves these scenarios of QA's file from now on (instead of any before). */
+  function setScenarios(scenarios: readonly CustomScenario[]): void {
+    const next = new Map<string, CustomScenario[]>();
+    for (const scenario of scenarios)
+      next.set(scenario.operationId, [...(next.get(scenario.operationId) ?? []), scenario]);
+    custom = next;
+  }
+
   const replyTo = (headers: Headers) =>
     responder(respondContext, answerCorrelationId(headers, correlation, fresh, signing?.now() ?? Date.now()));
 
-  async function answer(request: MockRequest, headers: Headers, controls: Controls): Promise<MockResponse> {
+  /** What the journal keeps of a request beyond its answer, filled in as the pipeline learns it. */
+  interface Facts {
+    operationId?: string;
+    signature?: 'valid' | 'invalid';
+    request?: unknown;
+  }
+
+  async function answer(
+    request: MockRequest,
+    headers: Headers,
+    controls: Controls,
+    facts: Facts,
+  ): Promise<MockResponse> {
     const reply = replyTo(headers);
     if (controls.error) return reply.refuse(controls.error);
 
     const routed = route(routes, request.method, request.path, codes.invalid);
     if ('error' in routed) return reply.refuse(routed.error, routed.headers);
     const { op } = routed;
-    if (controls.fault === 'drop') return { status: 0, headers: {}, body: '', scenario: 'fault drop', drop: true };
+    facts.operationId = op.operationId;
+    if (controls.fault === 'drop')
+      return {
+        status: 0,
+        headers: {},
+        body: '',
+        scenario: 'fault drop',
+        drop: true,
+        correlationId: reply.correlationId,
+      };
     if (controls.fault === '503') {
       const fault = faultChoice(op);
       return 'example' in fault
@@ -120,13 +156,18 @@ export async function createEngine(options: EngineOptions) {
     }
 
     const parsed = readJsonBody(headers, request.rawBody, codes.invalid);
-    if (!('body' in parsed)) return reply.refuse(parsed);
+    if (!('body' in parsed)) {
+      if (request.rawBody.length > 0) facts.request = redactText(request.rawBody.toString('utf8'));
+      return reply.refuse(parsed);
+    }
     const { body } = parsed;
+    if (body !== undefined) facts.request = redact(body, sensitive);
     reply.mask(maskedFields(body, last4));
     const { method, path } = request;
     const validation = validateRequest(op, { method, path, headers, body }, validationContext);
     if (validation.headerError) return reply.refuse(validation.headerError);
     const badSignature = checkSignature(headers, request.rawBody, signing, names, codes.invalid);
+    if (signing) facts.signature = badSignature ? 'invalid' : 'valid';
     if (badSignature) return reply.refuse(badSignature);
 
     let payload = body;
@@ -153,8 +194,16 @@ export async function createEngine(options: EngineOptions) {
       envelope,
       validationCodes,
       invalidCode: codes.invalid,
+      custom: custom.get(op.operationId),
     });
     if ('error' in choice) return reply.refuse(choice.error);
+    if ('custom' in choice) {
+      const { answer: mine, name } = choice.custom;
+      const encryptTo = decrypted ? encryption : undefined;
+      return 'inline' in mine
+        ? reply.example(op, name, { inline: mine.inline, encryptTo, scenario: `custom ${name}` })
+        : reply.example(op, mine.example, { encryptTo, scenario: `custom ${name}` });
+    }
     const text = choice.fallback ? personalize(op.examples.get(choice.example)?.json, op.mockFrom, payload) : null;
     return reply.example(op, choice.example, { text, encryptTo: decrypted ? encryption : undefined });
   }
@@ -163,8 +212,12 @@ export async function createEngine(options: EngineOptions) {
   async function handle(request: MockRequest): Promise<MockResponse> {
     const headers = lowerCaseHeaders(request.headers);
     const controls = readControls(headers, injection, codes.invalid);
-    const response = await answer(request, headers, controls);
+    const facts: Facts = {};
+    const response = await answer(request, headers, controls, facts);
     if (controls.delayMs > 0) response.delayMs = controls.delayMs;
+    if (facts.operationId) response.operationId = facts.operationId;
+    if (facts.signature) response.signature = facts.signature;
+    if (facts.request !== undefined) response.request = facts.request;
     return response;
   }
 
@@ -177,7 +230,27 @@ export async function createEngine(options: EngineOptions) {
     return replyTo(lowerCaseHeaders(rawHeaders)).refuse(error, extra);
   }
 
-  return { handle, refuse, codes, scenarios: contract.scenarios };
+  /** The methods the contract has at a path (upper case), for CORS preflights; empty for an unknown path. */
+  function methodsAt(path: string): string[] {
+    return [...(routes.get(path)?.keys() ?? [])].map((m) => m.toUpperCase());
+  }
+
+  /** The operation at a method and path, if the contract has one. */
+  function operationAt(method: string, path: string): string | undefined {
+    return routes.get(path)?.get(method.toLowerCase())?.operationId;
+  }
+
+  return {
+    handle,
+    refuse,
+    codes,
+    scenarios: contract.scenarios,
+    methodsAt,
+    operationAt,
+    setScenarios,
+    /** What a scenarios file is checked against (this engine's Prism operations). */
+    scenarioContext,
+  };
 }
 
 export type Engine = Awaited<ReturnType<typeof createEngine>>;

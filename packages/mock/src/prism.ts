@@ -2,7 +2,7 @@
 // every request against them, and renders every named example once at start-up.
 import { createLogger } from '@stoplight/prism-core';
 import { createInstance, getHttpOperationsFromSpec, type IHttpConfig } from '@stoplight/prism-http';
-import { validateInput } from '@stoplight/prism-http/dist/validator/index.js';
+import { validateInput, validateOutput } from '@stoplight/prism-http/dist/validator/index.js';
 import type { IHttpOperation } from '@stoplight/types';
 import { isRight } from 'fp-ts/lib/Either.js';
 import type { Diagnostic } from './errors.ts';
@@ -98,4 +98,40 @@ export async function renderExamples(operations: Operation[]): Promise<Map<strin
     }
   }
   return rendered;
+}
+
+/**
+ * Why a response body breaks the operation's answer for a status, as Prism validates a response (the first
+ * problem, with the property it concerns), or undefined when it holds. A schema with a plaintext and an
+ * envelope form (`oneOf`) is narrowed to the plaintext one: an answer is written in plaintext, and the mock
+ * encrypts it when the request was encrypted.
+ */
+export function validateAnswer(
+  operation: Operation,
+  status: number,
+  body: unknown,
+  isEnvelope: (schema: Record<string, unknown>) => boolean,
+): string | undefined {
+  const response = operation.responses.find((r) => r.code === String(status));
+  if (!response) {
+    const documented = operation.responses.map((r) => r.code).join(', ');
+    return `${operation.iid} documents no ${status} answer; statuses: ${documented}`;
+  }
+  const content = response.contents?.[0];
+  const schema = content?.schema as { $schema?: string; oneOf?: Array<Record<string, unknown>> } | undefined;
+  const plain = schema?.oneOf?.find((branch) => !isEnvelope(branch));
+  const narrowed = plain && content ? { ...content, schema: { $schema: schema?.$schema, ...plain } } : content;
+  const result = validateOutput({
+    resource: {
+      ...operation,
+      responses: [{ ...response, headers: [], contents: narrowed ? [narrowed] : [] }],
+    } as Operation,
+    element: { statusCode: status, headers: { 'content-type': 'application/json' }, body },
+  });
+  if (isRight(result)) return undefined;
+  const problem = result.left.find((d) => d.path?.[0] === 'body') ?? result.left[0];
+  if (!problem) return undefined;
+  const where = (problem.path ?? []).slice(1).join('.');
+  const message = problem.message.replace(/^Response body (property [^ ]+ )?/, '');
+  return `${where ? `body.${where}` : 'body'} ${message}`;
 }

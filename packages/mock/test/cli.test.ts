@@ -1,144 +1,44 @@
 // The command line: run(argv, io) in this process for every flag and mode (fast), and the real
 // bin/konaplate-mock.mjs spawned for what only a process shows (workers, signals, exit codes).
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { EventEmitter } from 'node:events';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mockScenarios } from '@konaplate-contract/codegen';
-import { type OpenApiDocument, registryOf, timeWindowSeconds } from '@konaplate-contract/contract';
+import { contractVersion, type OpenApiDocument, registryOf, timeWindowSeconds } from '@konaplate-contract/contract';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ClusterIo, type MockIo, run } from '../src/cli.ts';
-import { contract, post, SECRET, VA, validBodies } from './support.ts';
+import { run } from '../src/cli.ts';
+import { asRun, bannerLine, bin, inProcessCluster, runToEnd, serveHere, session, stopServers } from './cli-support.ts';
+import { contract, post, SECRET, signedHeaders, VA, validBodies } from './support.ts';
 
-const bin = fileURLToPath(new URL('../bin/konaplate-mock.mjs', import.meta.url));
+/** The mock's version, from its package.json. */
+const mockVersion = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-/** The hint's command when the bin is run with node from the working directory. */
-const asRun = `node ${relative(process.cwd(), bin)}`;
+
+afterEach(stopServers);
 /** The environment without the package manager's variables (this test may itself run under `pnpm test`). */
 const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
 
-/** A finished or running in-process command: its output so far, and a wait for output to match. */
-interface Session {
-  io: MockIo;
-  out(): string;
-  err(): string;
-  /** Resolves with the match once stdout matches (checked on every write), rejects if the command ends first. */
-  until(pattern: RegExp): Promise<RegExpExecArray>;
-  /** Pulls the stop signal (SIGTERM's stand-in). */
-  stop(): void;
-}
-
-function session(env: Record<string, string> = {}, cluster?: ClusterIo): Session {
-  let out = '';
-  let err = '';
-  const waiters: Array<() => void> = [];
-  const wake = () => {
-    for (const waiter of [...waiters]) waiter();
-  };
-  let stop = () => {};
-  const stopped = new Promise<void>((resolve) => {
-    stop = resolve;
+/** A POST on a connection of its own (no keep-alive): a real cluster hands connections to the workers in turn. */
+function postAlone(base: URL, path: string, body: unknown): Promise<number> {
+  const text = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      new URL(path, base),
+      { method: 'POST', agent: false, headers: { ...signedHeaders(text), connection: 'close' } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end(text);
   });
-  const io: MockIo = {
-    out: (text) => {
-      out += text;
-      wake();
-    },
-    err: (text) => {
-      err += text;
-      wake();
-    },
-    env: { PATH: '', ...env },
-    script: bin,
-    cwd: process.cwd(),
-    waitForStop: () => stopped,
-    cluster,
-  };
-  const until = (pattern: RegExp) =>
-    new Promise<RegExpExecArray>((resolve) => {
-      const check = () => {
-        const match = pattern.exec(out);
-        if (!match) return;
-        waiters.splice(waiters.indexOf(check), 1);
-        resolve(match);
-      };
-      waiters.push(check);
-      check();
-    });
-  return { io, out: () => out, err: () => err, until, stop };
-}
-
-/** Runs a command line that ends by itself (a flag mistake, --help, --list): exit code and output. */
-async function runToEnd(argv: string[], env: Record<string, string> = {}, cluster?: ClusterIo) {
-  const s = session(env, cluster);
-  const code = await run(argv, s.io);
-  return { code, out: s.out(), err: s.err() };
-}
-
-const running: Array<{ stop(): void; exit: Promise<number> }> = [];
-afterEach(async () => {
-  for (const r of running.splice(0)) {
-    r.stop();
-    await r.exit;
-  }
-});
-
-const bannerLine = /listening on (http:\/\/127\.0\.0\.1:\d+) [^\n]*\n[\s\S]*Ctrl-C stops\.\n/;
-
-/** Starts the mock in this process on a free port and waits for its banner. */
-async function serveHere(args: string[], env: Record<string, string> = {}, cluster?: ClusterIo) {
-  const s = session(env, cluster);
-  const exit = run(['--port', '0', ...args], s.io);
-  running.push({ stop: s.stop, exit });
-  const match = await Promise.race([
-    s.until(bannerLine),
-    exit.then((code): never => {
-      throw new Error(`exited with ${code}:\n${s.err()}`);
-    }),
-  ]);
-  return { ...s, url: new URL(match[1] as string), exit };
-}
-
-/**
- * A stand-in for Node's cluster: each "worker" is run() in this process with the same command
- * line, talking to the primary through the messages a real worker sends.
- */
-function inProcessCluster(argv: string[], worker: Session) {
-  const exits: Array<(code: number | null) => void> = [];
-  const forked: Array<Promise<number>> = [];
-  const cluster: ClusterIo = {
-    isWorker: false,
-    fork() {
-      const channel = new EventEmitter();
-      const s = session();
-      const workerIo: MockIo = {
-        ...worker.io,
-        waitForStop: s.io.waitForStop,
-        cluster: {
-          isWorker: true,
-          fork: () => {
-            throw new Error('a worker forks no worker');
-          },
-          onExit: () => {},
-          tell: async (message) => {
-            channel.emit('message', message);
-          },
-        },
-      };
-      const exit = run(argv, workerIo);
-      forked.push(exit);
-      exit.then((code) => {
-        for (const listener of exits) listener(code);
-      });
-      return { on: (event, listener) => channel.on(event, listener), kill: s.stop };
-    },
-    onExit: (listener) => exits.push(listener),
-    tell: () => Promise.reject(new Error('the primary tells no one')),
-  };
-  return { cluster, forked };
 }
 
 /** A plain TCP server holding a free loopback port. */
@@ -148,14 +48,19 @@ async function holdPort(): Promise<{ port: number; server: Server }> {
   return { port: (server.address() as { port: number }).port, server };
 }
 
-const logLine = /^POST \/api\/v1\/card\/virtual-account\/inquiry 200 success [\d.]+ms cardNo=\*{12}1111$/m;
+const logLine =
+  /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z POST \/api\/v1\/card\/virtual-account\/inquiry 200 success [\d.]+ms correlationId=\d{12}-[0-9a-f]{7} cardNo=\*{12}1111$/m;
 
 describe('serving, in process', () => {
   it('banner with URL, every scenario and the modes; serves; logs each answer as it goes out; stops with exit 0', async () => {
     const { url, out, stop, exit } = await serveHere([]);
     expect(out()).toMatch(
-      /^Konaplate mock listening on http:\/\/127\.0\.0\.1:\d+ \(1 worker; strict signing off; encryption off; latency off; faults off\)\n2 operations from the spec: inquireUnregisteredCard, inquireCardVirtualAccount\n/,
+      /^Konaplate mock listening on http:\/\/127\.0\.0\.1:\d+ \(1 worker; strict signing off; encryption off; latency off; faults off\)\n/,
     );
+    expect(out().split('\n').slice(1, 3)).toEqual([
+      `Contract ${contractVersion(contract.spec)}, mock ${mockVersion}; journal on (last 1000 requests: GET /__konaplate/requests); CORS on; health: GET /__konaplate/health`,
+      '2 operations from the spec: inquireUnregisteredCard, inquireCardVirtualAccount',
+    ]);
     const examples = contract.scenarios.operations.flatMap((op) => op.scenarios.map((s) => s.example));
     expect(examples.length).toBeGreaterThan(0);
     for (const example of examples) expect(out()).toContain(example);
@@ -566,9 +471,21 @@ describe('the real bin, spawned', () => {
       output += chunk;
     });
     const [, address] = await seen(bannerLine);
+    const url = new URL(address as string);
     expect(output).toContain('(2 workers; strict signing off; encryption off; latency off; faults off)');
-    expect((await post(new URL(address as string), VA, validBodies[VA])).status).toBe(200);
+    expect((await post(url, VA, validBodies[VA])).status).toBe(200);
     await seen(logLine);
+    // The journal over Node's cluster IPC: connections of their own go to both workers in turn, and
+    // one GET (on whichever worker) sees every answer of both.
+    const statuses = await Promise.all(Array.from({ length: 6 }, () => postAlone(url, VA, validBodies[VA])));
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
+    const journal = (await (await fetch(new URL('/__konaplate/requests', url))).json()) as {
+      requests: Array<{ worker: number; status: number }>;
+    };
+    expect(journal.requests).toHaveLength(7);
+    expect(new Set(journal.requests.map((r) => r.worker)).size).toBe(2);
+    const health = await fetch(new URL('/__konaplate/health', url));
+    expect([health.status, ((await health.json()) as { workers: number }).workers]).toEqual([200, 2]);
     const exited = new Promise<number | null>((resolve) => proc.once('exit', resolve));
     proc.kill('SIGTERM');
     expect(await exited).toBe(0);

@@ -144,6 +144,9 @@ describe('refusals outside the pipeline (a body too large)', () => {
       body: expect.stringContaining('"message":"Invalid input parameter. body"'),
       scenario: 'http 413',
       masked: undefined,
+      code: '000_002',
+      reason: 'the body is larger than 10 bytes',
+      correlationId: '261121103000-a3f09c2',
     });
   });
 

@@ -167,7 +167,7 @@ describe('headers and log', () => {
     await post(mock.url, VA, { cardNo: '9491239999999991' });
     expect(mock.logs).toHaveLength(1);
     expect(mock.logs[0]).toMatch(
-      /^POST \/api\/v1\/card\/virtual-account\/inquiry 400 card-not-found [\d.]+ms cardNo=\*{12}9991$/,
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z POST \/api\/v1\/card\/virtual-account\/inquiry 400 card-not-found [\d.]+ms correlationId=\d{12}-[0-9a-f]{7} cardNo=\*{12}9991$/,
     );
     expect(mock.logs.join()).not.toContain('9491239999999991');
   });

@@ -38,7 +38,7 @@ export async function startMock(options: Partial<MockServerOptions> = {}) {
   const logs: string[] = [];
   const mock = await createMockServer({ contract, log: (line) => logs.push(line), ...options });
   const url = await mock.listen(0, '127.0.0.1');
-  return { url, logs, server: mock.server, close: () => mock.close() };
+  return { url, logs, server: mock.server, engine: mock.engine, close: () => mock.close() };
 }
 
 /** `yyyyMMddHHmmssSSS` of an instant, in KST. */

@@ -14,8 +14,28 @@ import {
 } from '../injection.ts';
 import { optionName, type Preferences } from '../prefer.ts';
 import type { MockScenario } from '../scenarios.ts';
-import type { OperationRuntime } from './route.ts';
+import type { Example, OperationRuntime } from './route.ts';
 import { type Headers, isObject } from './types.ts';
+
+/** One scenario of QA's scenarios file (`--scenarios`), checked against the contract and ready to serve. */
+export interface CustomScenario {
+  /** Its position in the file, from 1. */
+  index: number;
+  operationId: string;
+  /** The body field values that select it (each equal, as JSON). */
+  when: Record<string, unknown>;
+  /** The name the answer's X-Konaplate-Mock-Scenario carries: the example's, or the scenario's own `name`. */
+  name: string;
+  /** A named example of the operation, or the inline answer (rendered once). */
+  answer: { example: string } | { inline: Example };
+}
+
+/** Whether a request's payload selects a scenario: every field it names has its value. */
+export function selectsCustom(scenario: CustomScenario, payload: unknown): boolean {
+  if (!isObject(payload)) return false;
+  for (const field in scenario.when) if (payload[field] !== scenario.when[field]) return false;
+  return true;
+}
 
 /** What the mock's control headers and the injection options ask of one request. */
 export interface Controls {
@@ -123,8 +143,11 @@ export function preferredExample(
   return status === undefined ? undefined : op.byStatus.get(status)?.[0];
 }
 
-/** The answer chosen: an example (`fallback`: the default one, which takes values from the request), or a refusal. */
-export type Choice = { example: string; fallback: boolean } | { error: MockError };
+/**
+ * The answer chosen: an example (`fallback`: the default one, which takes values from the request), a
+ * scenario of QA's scenarios file, or a refusal.
+ */
+export type Choice = { example: string; fallback: boolean } | { custom: CustomScenario } | { error: MockError };
 
 export interface ChoiceInput {
   payload: unknown;
@@ -134,10 +157,19 @@ export interface ChoiceInput {
   envelope: string;
   validationCodes: Record<string, string>;
   invalidCode: string;
+  /** The operation's scenarios from QA's scenarios file: they come before the spec's. */
+  custom?: readonly CustomScenario[];
 }
 
-/** A scenario the content selects; else the body's refusal; else what `Prefer` chooses; else the default answer. */
+/**
+ * A scenario of QA's file the content selects; else one of the spec's; else the body's refusal; else what
+ * `Prefer` chooses; else the default answer.
+ */
 export function choose(op: OperationRuntime, input: ChoiceInput): Choice {
+  if (input.custom) {
+    const mine = input.custom.find((s) => selectsCustom(s, input.payload));
+    if (mine) return { custom: mine };
+  }
   const state = { decrypted: input.decrypted, bodyValid: input.bodyErrors.length === 0, envelope: input.envelope };
   const selected = op.scenarios.find((s) => selects(s, input.payload, state));
   if (selected) return { example: selected.example, fallback: false };

@@ -7,7 +7,7 @@ import type { ErrorRegistry, MockDigest, MockFrom } from '@konaplate-contract/co
 import { correlationIds, correlationStamp, maskLast4 } from '@konaplate-contract/contract/protocol';
 import { type EncryptionKeys, encryptResponse } from '../encryption.ts';
 import { errorBody, type MockError } from '../errors.ts';
-import type { OperationRuntime } from './route.ts';
+import type { Example, OperationRuntime } from './route.ts';
 import { type Headers, isObject, type MockResponse } from './types.ts';
 
 /** A header value as it may go out: printable ASCII only, at most 1000 characters. */
@@ -109,18 +109,24 @@ export function responder(context: ResponderContext, correlationId: string) {
   });
   let masked: string | undefined;
   return {
+    /** The answer's correlation id. */
+    correlationId,
     /** The masked request fields the log line shows, once the payload is known. */
     mask(text: string | undefined) {
       masked = text;
     },
     /** A refusal in the registry's envelope; the precise reason in X-Konaplate-Mock-Reason. */
     refuse(error: MockError, extra: Record<string, string> = {}): MockResponse {
+      const reason = headerSafe(error.reason);
       return {
         status: error.status,
-        headers: { ...base(), ...extra, 'x-konaplate-mock-reason': headerSafe(error.reason) },
+        headers: { ...base(), ...extra, 'x-konaplate-mock-reason': reason },
         body: errorBody(context.registry, error),
         scenario: error.status === 400 ? `error ${error.code}` : `http ${error.status}`,
         masked,
+        code: error.code,
+        reason,
+        correlationId,
       };
     },
     /**
@@ -130,9 +136,15 @@ export function responder(context: ResponderContext, correlationId: string) {
     async example(
       op: OperationRuntime,
       key: string,
-      options: { text?: string | null; encryptTo?: EncryptionKeys; scenario?: string } = {},
+      options: {
+        text?: string | null;
+        encryptTo?: EncryptionKeys;
+        scenario?: string;
+        /** An answer of a QA scenarios file instead of the operation's example `key` (then its name). */
+        inline?: Example;
+      } = {},
     ): Promise<MockResponse> {
-      const example = op.examples.get(key);
+      const example = options.inline ?? op.examples.get(key);
       if (!example) throw new Error(`${op.operationId} has no example ${key}`);
       let text = options.text ?? example.body;
       const headers: Record<string, string> = { ...base(), 'x-konaplate-mock-scenario': key };
@@ -143,7 +155,15 @@ export function responder(context: ResponderContext, correlationId: string) {
         });
         headers[context.keyIdHeader] = keys.keyId;
       }
-      return { status: example.status, headers, body: text, scenario: options.scenario ?? key, masked };
+      return {
+        status: example.status,
+        headers,
+        body: text,
+        scenario: options.scenario ?? key,
+        masked,
+        code: example.code,
+        correlationId,
+      };
     },
     /** An injected 503 that the operation documents no example for: the registry's 503 code, saying so. */
     registryFault(op: OperationRuntime, code: string): MockResponse {
@@ -153,6 +173,9 @@ export function responder(context: ResponderContext, correlationId: string) {
         headers: { ...base(), 'x-konaplate-mock-reason': headerSafe(reason) },
         body: errorBody(context.registry, { status: 503, code, reason: '' }),
         scenario: 'fault 503',
+        code,
+        reason: headerSafe(reason),
+        correlationId,
       };
     },
   };

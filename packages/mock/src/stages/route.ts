@@ -49,8 +49,14 @@ export interface RouteSources {
 }
 
 /** Every operation of the scenario table, ready to serve; an operation or example Prism lacks is an Error naming it. */
+/** Whether a body schema is the encrypted envelope's form: it has the envelope's field. */
+export const envelopeTest =
+  (envelope: string) =>
+  (schema: Record<string, unknown>): boolean =>
+    isObject(schema.properties) && envelope in schema.properties;
+
 export function buildRoutes({ scenarios: table, operations, rendered, envelope, mockFrom }: RouteSources): Routes {
-  const hasEnvelope = (schema: Record<string, unknown>) => isObject(schema.properties) && envelope in schema.properties;
+  const hasEnvelope = envelopeTest(envelope);
   const routes: Routes = new Map();
   for (const { operationId, method, path, scenarios, fault } of table.operations) {
     const operation = operations.find((o) => o.iid === operationId);

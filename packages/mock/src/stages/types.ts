@@ -18,6 +18,18 @@ export interface MockResponse {
   scenario: string;
   /** The request's fields the spec lets a log show the last four of, masked (`cardNo=************1111`). */
   masked?: string;
+  /** The result code the answer carries (`response.code`), when it is one of the registry's. */
+  code?: string;
+  /** Why a request was refused (as X-Konaplate-Mock-Reason says it). */
+  reason?: string;
+  /** The answer's correlation id (the request's when it has the contract's form, else a fresh one). */
+  correlationId?: string;
+  /** The operation the request was routed to. */
+  operationId?: string;
+  /** Strict signing's verdict on the tran token; absent when it was not checked (strict signing off, or refused before). */
+  signature?: 'valid' | 'invalid';
+  /** The request body as received, with every field the spec marks sensitive redacted (for the journal). */
+  request?: unknown;
   /** Injected latency: wait this long before answering. */
   delayMs?: number;
   /** Injected fault: close the connection instead of answering. */

@@ -183,6 +183,9 @@ describe('responder', () => {
       }),
       scenario: 'error 000_002',
       masked: 'cardNo=************1111',
+      code: '000_002',
+      reason: 'cardNo: bad?',
+      correlationId: id,
     });
   });
 
@@ -204,6 +207,8 @@ describe('responder', () => {
       body: '{"response":{"code":"003_029"}}',
       scenario: 'lost-card',
       masked: undefined,
+      code: '003_029',
+      correlationId: id,
     });
     const personalized = await reply.example(op, 'ok', { text: '{"mine":1}', scenario: 'fault ok' });
     expect([personalized.body, personalized.scenario]).toEqual(['{"mine":1}', 'fault ok']);
@@ -249,6 +254,9 @@ describe('responder', () => {
         },
       }),
       scenario: 'fault 503',
+      code: '000_P02',
+      reason: "injected fault: the spec documents no 503 example for inquireThing, so the registry's 000_P02 answers",
+      correlationId: id,
     });
   });
 });
