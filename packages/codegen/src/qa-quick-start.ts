@@ -61,6 +61,34 @@ function timeWindow(doc: OpenApiDocument): number {
   return window;
 }
 
+/**
+ * A custom-scenario file for the QA quick start, from the spec: the first operation with an error
+ * example, the body of its first documented scenario with its first body field changed to another valid
+ * value, answered by that error example.
+ */
+function scenarioFileExample(doc: OpenApiDocument): string {
+  const table = mockScenarios(doc);
+  for (const operation of describeOperations(doc, table)) {
+    const error = operation.scenarios.find((sc) => sc.status >= 400 && 'body' in sc.when);
+    const field = operation.body.find((f) => f.required && typeof operation.requestExample[f.name] === 'string');
+    if (!error || !field) continue;
+    const value = String(operation.requestExample[field.name]);
+    // Another value of the same shape: the last digit or letter turned, so the pattern still holds.
+    const last = value.at(-1) ?? '0';
+    const turned = /\d/.test(last) ? String((Number(last) + 5) % 10) : last === 'A' ? 'B' : 'A';
+    const other = `${value.slice(0, -1)}${turned}`;
+    return [
+      'scenarios:',
+      `  - operationId: ${operation.operationId}`,
+      `    when: { body: { ${field.name}: '${other}' } }`,
+      `    example: ${error.example}`,
+    ].join('\n');
+  }
+  throw new SpecError([
+    'the QA quick start shows a custom scenario, but no operation has an error example reached by body',
+  ]);
+}
+
 /** The Markdown between the markers. */
 export function quickStartMarkdown(doc: OpenApiDocument): string {
   const rows = quickStartRows(doc);
@@ -106,7 +134,45 @@ ${lines.join('\n')}
 | \`konaplate conformance --base-url <url> [--test-data <file>] [--junit <file>]\` | checks a server (the mock, the sandbox, a staging build) against the contract |
 
 In this repository run them as \`pnpm -s konaplate …\`; elsewhere install the CLI's package and use
-\`npx konaplate …\`. Every command has \`--help\`; see packages/cli/README.md.`;
+\`npx konaplate …\`. Every command has \`--help\`; see packages/cli/README.md.
+
+### What the mock saw: the request journal
+
+Every request is in the journal, newest first, with its correlation id, the scenario chosen, the
+status, the result code, the reason of a refusal and, in strict mode, the signature's verdict; the body
+with cardholder data masked. Look one call up by the correlation id you sent:
+
+\`\`\`sh
+curl -s '${mockUrl}/__konaplate/requests?correlationId=<the X-KM-Correlation-Id you sent>'
+curl -s -X DELETE '${mockUrl}/__konaplate/requests'   # start a test with an empty journal
+\`\`\`
+
+\`GET ${mockUrl}/__konaplate/health\` answers 200 once the mock serves (for CI waits and container
+health checks). The \`/__konaplate/\` prefix is the mock's own; packages/mock/README.md has the rest.
+
+### Scenarios of your own, without a rebuild
+
+\`--scenarios my-scenarios.yaml\` adds scenarios to the spec's, checked against the contract at start
+and reloaded when the file changes. This one answers a named example of the spec for one more input:
+
+\`\`\`yaml
+${scenarioFileExample(doc)}
+\`\`\`
+
+Instead of \`example\`, an \`answer: { status, body }\` gives an answer of your own; it must satisfy
+the contract too. A file naming an unknown operation or example stops the start with one line.
+
+### In CI
+
+packages/cli/examples/ci-check.sh is a whole CI job with the installed packages only
+(\`npm install --save-dev @konaplate-contract/mock @konaplate-contract/cli\`): it starts the mock in
+strict mode, waits on \`/__konaplate/health\`, runs \`konaplate conformance --junit\`, sends one call with
+a correlation id of its own and reads it back from the journal. Settings come from the environment
+(\`KONAPLATE_PORT\`, \`KONAPLATE_REPORTS\`, …; listed at its top).
+
+\`\`\`sh
+bash ci-check.sh   # exit 0: every conformance case passed and the journal holds the call
+\`\`\``;
 }
 
 /** A README with its quick-start region replaced (the markers must be there, in order). */
