@@ -48,6 +48,9 @@ describe('schema and parameter examples', () => {
   const schemaExamples = Object.entries(doc.components.schemas).flatMap(([name, schema]) =>
     ((schema.examples as unknown[] | undefined) ?? []).map((value) => ({ name, schema, value })),
   );
+  it('has schema examples to check', () => {
+    expect(schemaExamples.length).toBeGreaterThan(0);
+  });
   it.each(schemaExamples)('$name example $value fits its own schema', ({ schema, value }) => {
     expect(validator.errors(schema, value)).toEqual([]);
   });
@@ -82,6 +85,10 @@ describe('business rules', () => {
         { id: 'rechargeable-amount', kind: 'headroom', maximum: 'maxNonRealNameRechargeAmount', used: 'balance' },
       ],
     ]);
+  });
+
+  it('has success examples with card data to check', () => {
+    expect(successes.length).toBeGreaterThan(0);
   });
 
   it.each(successes)('success example $key keeps every rule', ({ example }) => {
