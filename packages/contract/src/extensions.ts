@@ -37,6 +37,12 @@ export const ext = {
   changelog: 'x-changelog',
   /** On a response property: the request field whose value the mock answers with in it. */
   mockFrom: 'x-mock-from',
+  /** On JweCompact: the JWE algorithms by their JOSE names (`alg`, `requestEnc`, `responseEnc`). */
+  jweAlgorithms: 'x-jwe-algorithms',
+  /** On EncryptedEnvelope: the TEST-ONLY key files the docs folder publishes, by role, paths from spec/. */
+  testKeys: 'x-test-keys',
+  /** On EncryptedEnvelope: a JWE that one of the TEST-ONLY private keys decrypts to a given plaintext. */
+  jweTestVector: 'x-jwe-test-vector',
 } as const;
 
 /** Each English text key and the key of its Korean twin, beside it on the same object. */

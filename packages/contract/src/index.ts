@@ -61,6 +61,8 @@ export { describeOperations, guessesOf, isEncryptedScenario, scenarioBody } from
 export { fixedLengthOfPattern } from './pattern-length.ts';
 export type { ErrorRegistry, ExampleProblem, RegistryEntry, ResponseExample, SourceConflict } from './registry.ts';
 export { errorFieldOf, expectedMessage, placeholderCode, registryProblems, successCodesOf } from './registry.ts';
+export type { JweAlgorithms, JweTestVector, TestKeyRole, TestKeys } from './samples-encryption.ts';
+export { jweAlgorithmsOf, jweTestVectorOf, keyFileName, testKeyRoles, testKeysOf } from './samples-encryption.ts';
 export type { MockFault, MockOperation, MockScenario, MockScenarios, MockWhen } from './scenario-table.ts';
 export { describeScenario, describeWhen } from './scenario-table.ts';
 export type { ExampleRef, Json, JsonPath, OperationRef } from './walk.ts';
