@@ -17,18 +17,11 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JsonObject, MockScenarios, OpenApiDocument } from '@konaplate-contract/contract';
-import {
-  commonHeaderValues,
-  examplesOf,
-  type HeaderValueSource,
-  operationsOf,
-  SpecError,
-  toolExt,
-} from '@konaplate-contract/contract';
-import { environmentVariables as env } from '@konaplate-contract/contract/protocol';
-import { type LinkBase, plaintextRequest, renderGuides } from './docs-guides.ts';
+import { examplesOf, operationsOf, toolExt } from '@konaplate-contract/contract';
+import { type LinkBase, renderGuides } from './docs-guides.ts';
 import { inLanguage, type Language, labels, plainText } from './docs-text.ts';
 import { redocly } from './redocly.ts';
+import { type CodeSample, operationSamples } from './samples/index.ts';
 
 /** Where each edition lives in generated/docs/, and how its links reach the shared files. */
 export const editionDir: Record<Language, string> = { en: '', ko: 'ko/' };
@@ -37,60 +30,9 @@ export const linkBase = (language: Language): LinkBase => ({
   edition: editionDir[language],
 });
 
-/** Code samples of an operation: curl (bash and openssl for the token) and the TypeScript client. */
-export function codeSamples(
-  doc: OpenApiDocument,
-  operationId: string,
-  language: Language = 'en',
-): Array<{ lang: string; label: string; source: string }> {
-  const found = operationsOf(doc).find((o) => o.operation.operationId === operationId);
-  if (!found) throw new Error(`no operation ${operationId}`);
-  const body = JSON.stringify(plaintextRequest(doc, found.operation));
-  const sandbox = (doc.servers as Array<{ url: string }>)[0]?.url;
-  // The bash value that fills each required common header, by its x-value (a plaintext sample: no key id).
-  const recipes: Record<HeaderValueSource, string | undefined> = {
-    aspId: `$${env.aspId}`,
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: bash parameter expansion in the curl sample
-    correlationId: '${TIME:2}-$(openssl rand -hex 4 | cut -c1-7)',
-    accessKey: `$${env.accessKey}`,
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: bash parameter expansion in the curl sample
-    tranToken: 'KMV1:${TIME}000:$MAC',
-    tranTime: '$TIME',
-    timeZone: 'KST',
-    cryptoKeyId: undefined,
-  };
-  const headers = commonHeaderValues(doc)
-    .filter((h) => h.required)
-    .map(({ name, source }) => {
-      const recipe = recipes[source];
-      if (!recipe) throw new SpecError([`the curl sample cannot fill the required header ${name} (${source})`]);
-      return `  -H "${name}: ${recipe}" \\`;
-    });
-  const curl = [
-    `BODY='${body}'`,
-    'TIME=$(TZ=Asia/Seoul date +%Y%m%d%H%M%S)',
-    `MAC=$(printf '%s' "$BODY" | openssl dgst -sha256 -hmac "$${env.secretKey}" -binary | base64)`,
-    `curl -sS -X ${found.method.toUpperCase()} "\${${env.baseUrl}:-${sandbox}}${found.path}" \\`,
-    `  -H 'Content-Type: application/json' \\`,
-    ...headers,
-    '  --data "$BODY"',
-  ].join('\n');
-  const ts = `import { createKonaplateClient } from '@konaplate-contract/client';
-
-const konaplate = createKonaplateClient({
-  baseUrl: process.env.${env.baseUrl} ?? '${sandbox}',
-  aspId: process.env.${env.aspId} ?? '',
-  accessKey: process.env.${env.accessKey} ?? '',
-  secretKey: process.env.${env.secretKey} ?? '',
-});
-const { data, error } = await konaplate.${operationId}(${body});
-if (error) console.error(error.toString());
-else console.log(JSON.stringify(data));
-`;
-  return [
-    { lang: 'Shell', label: 'curl', source: curl },
-    { lang: 'TypeScript', label: language === 'en' ? 'TypeScript client' : 'TypeScript 클라이언트', source: ts },
-  ];
+/** Code samples of an operation: curl, Node (the TypeScript client), Python and Java (see samples/). */
+export function codeSamples(doc: OpenApiDocument, operationId: string, language: Language = 'en'): CodeSample[] {
+  return operationSamples(doc, operationId, language);
 }
 
 /** Extensions Redoc needs; every other `x-` key is left out of the page (the downloads keep them). */

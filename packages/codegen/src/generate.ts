@@ -15,6 +15,7 @@ import { typesTarget } from './targets/openapi-types.ts';
 import { postmanTarget } from './targets/postman.ts';
 import { qaQuickStartTarget } from './targets/qa-quick-start.ts';
 import { readmeOperationsTarget } from './targets/readme-operations.ts';
+import { testKeysTarget } from './targets/test-keys.ts';
 
 /** Every target, in the order they run. */
 export const targets: readonly Target[] = [
@@ -28,6 +29,7 @@ export const targets: readonly Target[] = [
   llmsTarget,
   readmeOperationsTarget,
   qaQuickStartTarget,
+  testKeysTarget,
 ];
 
 /** Runs every generator from the spec (or a copy of it, by its entry file); returns the files, in a stable order. Writes nothing. */

@@ -21,6 +21,7 @@ import {
   whenText,
 } from './docs-guides.ts';
 import { plainText } from './docs-text.ts';
+import { sampleMarkdown } from './samples/index.ts';
 
 /** One row per field of a schema, nested objects and arrays of objects flattened (`a.b`, `a[].b`). */
 export function fieldRows(doc: OpenApiDocument, schema: JsonObject, prefix = ''): string[][] {
@@ -136,7 +137,7 @@ function operationPage(
     '## Test scenarios',
     `The test cards of the contract's mock server (not the platform's; see [scenarios.md](scenarios.md)). The mock also answers a scenario named in \`Prefer: example=<scenario>\`.\n\n${table(['scenario', 'answer', 'summary', 'test request'], scenarioRows)}`,
     '## Samples',
-    ...samples.map((s) => `${s.label}:\n\n\`\`\`${s.lang === 'Shell' ? 'bash' : 'ts'}\n${s.source.trimEnd()}\n\`\`\``),
+    ...samples.map(sampleMarkdown),
   ]
     .filter(Boolean)
     .join('\n\n');
