@@ -280,8 +280,6 @@ export const responseRules: Readonly<Record<OperationId, FieldRule>> = {
           "physicalCardStatus": {
             "required": false,
             "type": "string",
-            "minLength": 1,
-            "maxLength": 9,
             "enum": [
               "ACTIVE",
               "SUSPENDED"
@@ -297,8 +295,6 @@ export const responseRules: Readonly<Record<OperationId, FieldRule>> = {
           "mobileCardStatus": {
             "required": false,
             "type": "string",
-            "minLength": 1,
-            "maxLength": 9,
             "enum": [
               "ACTIVE",
               "SUSPENDED"
@@ -425,8 +421,6 @@ export const responseRules: Readonly<Record<OperationId, FieldRule>> = {
       "connectType": {
         "required": true,
         "type": "string",
-        "minLength": 8,
-        "maxLength": 8,
         "enum": [
           "FIXATION",
           "ROTATION"
@@ -435,8 +429,6 @@ export const responseRules: Readonly<Record<OperationId, FieldRule>> = {
       "status": {
         "required": true,
         "type": "string",
-        "minLength": 1,
-        "maxLength": 10,
         "enum": [
           "ACTIVE",
           "INACTIVE"

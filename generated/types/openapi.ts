@@ -199,10 +199,9 @@ export interface components {
         PartnerId: string;
         /**
          * KrwAmount
-         * Format: int64
          * @description An amount in whole Korean won, 0 to 9,999,999,999.
          *
-         *     **Source conflict.** The source pages: Amounts are typed `number`. Evidence: Korean won has no minor unit, and every amount in the pages and in integrations is whole. This contract: `integer` (`int64`: the maximum exceeds 32 bits, yet is well inside JavaScript's safe integers).
+         *     **Source conflict.** The source pages: Amounts are typed `number`. Evidence: Korean won has no minor unit, and every amount in the pages and in integrations is whole. This contract: `integer` with no `format`: the platform sends plain JSON numbers, and the maximum, though above 32 bits, is well inside JavaScript's safe integers (`int64` would make generators such as hey-api's zod plugin parse it as a `bigint`).
          * @example 300000
          */
         KrwAmount: number;
@@ -216,17 +215,16 @@ export interface components {
          * CardStatus
          * @description State of a physical or mobile card: `ACTIVE` (normal) or `SUSPENDED` (stopped).
          *
-         *     **Source conflict.** The source pages: "Min : 1 , Max : 7", with the values `ACTIVE` and `SUSPENDED`. Evidence: `SUSPENDED` is 9 characters, so the published maximum rejects a published value. This contract: Maximum 9, the longest enum value.
+         *     **Source conflict.** The source pages: "Min : 1 , Max : 7", with the values `ACTIVE` and `SUSPENDED`. Evidence: `SUSPENDED` is 9 characters, so the published maximum rejects a published value. This contract: No length bound: the enum lists the valid values, `SUSPENDED` among them, which the published maximum would reject.
          * @example ACTIVE
          * @enum {string}
          */
         CardStatus: "ACTIVE" | "SUSPENDED";
         /**
          * PointAmount
-         * Format: int64
          * @description A number of points, 0 to 9,999,999,999.
          *
-         *     **Source conflict.** The source pages: Point balances are typed `number`. Evidence: Every point value in the pages and in integrations is whole. This contract: `integer` (`int64`), like the won amounts.
+         *     **Source conflict.** The source pages: Point balances are typed `number`. Evidence: Every point value in the pages and in integrations is whole. This contract: `integer` with no `format`, like the won amounts.
          * @example 3500
          */
         PointAmount: number;
@@ -350,7 +348,7 @@ export interface components {
          * VirtualAccountStatus
          * @description State of the virtual account: `ACTIVE` or `INACTIVE`.
          *
-         *     **Source conflict.** The source pages: "Length : 10", a fixed length, with the values `ACTIVE` (6) and `INACTIVE` (8). Evidence: Neither published value is 10 characters long, so a fixed length of 10 rejects both. This contract: Up to 10 characters; the enum decides which values are valid.
+         *     **Source conflict.** The source pages: "Length : 10", a fixed length, with the values `ACTIVE` (6) and `INACTIVE` (8). Evidence: Neither published value is 10 characters long, so a fixed length of 10 rejects both. This contract: No length bound: the enum decides which values are valid.
          * @example ACTIVE
          * @enum {string}
          */
