@@ -101,7 +101,7 @@ describe('konaplate call', () => {
     [['call', 'inquireCardVirtualAccount', '--body', '{}'], /cardNo is required \(rule: required\)/],
     [
       ['call', 'inquireCardVirtualAccount', '--body', '{"cardNo":"94912300000000AB"}'],
-      /cardNo must match \^\[0-9\]\{16\}\$ \(rule: pattern\)/,
+      /cardNo must .+ \(rule: pattern\)/,
     ],
     [
       ['call', 'inquireCardVirtualAccount', '--body', '{"cardNo":"94912300000000123"}'],
@@ -114,7 +114,7 @@ describe('konaplate call', () => {
         '--body',
         '{"cardNo":"9491230000000017","expiryDate":"3113","cardCVC":"123"}',
       ],
-      /expiryDate must match .* \(rule: pattern\)/,
+      /expiryDate must .+ \(rule: pattern\)/,
     ],
     [
       ['call', 'inquireCardVirtualAccount', '--body', '{"cardNo":"9491230000000017"}', '--timeout-ms', 'soon'],
@@ -169,7 +169,8 @@ describe('konaplate call', () => {
     );
     expect(code).toBe(1);
     oneLine(err);
-    expect(err).toMatch(/inquireCardVirtualAccount: no answer after \d attempt\(s\) \(network error\)/);
+    // One attempt: call does not retry unless asked (--retries).
+    expect(err).toMatch(/^konaplate call: inquireCardVirtualAccount: no answer after 1 attempt\(s\) \(/);
   });
 
   it('a 200 whose payload breaks the spec is exit 1 naming the field and the rule, not the value', async () => {
