@@ -2,7 +2,7 @@
 // spec adds without one must stop generation (no tool would know how to send it), and the client's headers
 // must be exactly the spec's, in its order.
 import { readFileSync } from 'node:fs';
-import { headerValues, signHeaders } from '@konaplate-contract/client';
+import { headerValues, signHeaders } from '@konaplate-contract/client/tools';
 import { clientContract, generatedDir } from '@konaplate-contract/codegen';
 import { commonHeaderValues, type OpenApiDocument, SpecError } from '@konaplate-contract/contract';
 import { describe, expect, it } from 'vitest';

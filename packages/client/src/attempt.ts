@@ -1,64 +1,77 @@
 // One transport attempt: encrypt (when configured), sign the exact text, send
 // once, read the body (bounded); the timeout covers it all. What came back is
 // judged elsewhere (judge.ts); retries are retry.ts's.
-import type { ClientSettings } from './config.ts';
+import { type ClientSettings, headerOf } from './config.ts';
 import { type OperationId, operations } from './contract.ts';
 import type { Encryptor } from './encryption.ts';
-import { KonaplateClientError, KonaplateTransportError } from './errors.ts';
+import { KonaplateClientError } from './errors.ts';
+import { failureOf } from './judge.ts';
 import type { Outcome } from './retry.ts';
 import { createSigner } from './signing.ts';
 import { readBody, send, type TooLarge } from './transport.ts';
 
-/** Per call: a caller's abort signal, and extra headers (such as the mock's `Prefer`; the signed headers win). */
-export interface CallOptions {
+/** What one attempt sends, and whom it tells. */
+export interface AttemptInput {
+  operationId: OperationId;
+  plaintext: string;
+  /** The caller's signal: aborts the attempt (a `TimeoutError` reason is a timeout, any other an abort). */
   signal?: AbortSignal;
+  /** The caller's extra headers, without the ones the client signs. */
   headers?: Record<string, string>;
+  /** This attempt's time limit (the per-attempt timeout, or what is left of the deadline). */
+  timeoutMs: number;
+  /** X-KM-Correlation-Id to send (the caller's, on the first attempt); a fresh one otherwise. */
+  correlationId?: string;
+  /** Told once the attempt is signed, just before it is sent. */
+  sending: (correlationId: string, method: string, url: string) => void;
 }
 
-/** One attempt of a call: its answer and body text, a network failure or timeout, or a thrown client error (abort, bad key). */
-export type Attempt = (
-  operationId: OperationId,
-  plaintext: string,
-  init: CallOptions,
-) => Promise<Outcome<string | TooLarge>>;
+/** One attempt of a call: its answer and body text, or why there was none. A client error (a bad key) is thrown. */
+export type Attempt = (input: AttemptInput) => Promise<Outcome<string | TooLarge>>;
+
+const correlationHeader = headerOf('correlationId');
+
+/** Why the caller's signal ended the call: `AbortSignal.timeout()` is a timeout, anything else an abort. */
+const callerFailure = (signal: AbortSignal, error: unknown): Outcome<never> => ({
+  failure: (signal.reason as { name?: unknown } | undefined)?.name === 'TimeoutError' ? 'timeout' : 'aborted',
+  error,
+  retryable: false,
+});
 
 /** The attempts of one client; `encryptor` is given when encryption is configured, and loads it on first use. */
 export function createAttempt(settings: ClientSettings, encryptor?: () => Promise<Encryptor>): Attempt {
   const signer = createSigner(settings);
-  return async (operationId, plaintext, init) => {
-    const { signal } = init;
-    if (signal?.aborted)
-      throw new KonaplateTransportError('aborted', `${operationId}: aborted by the caller`, operationId);
+  const keyId = settings.encryption?.keyId;
+  return async ({ operationId, plaintext, signal, headers: extra, timeoutMs, correlationId, sending }) => {
+    if (signal?.aborted) return callerFailure(signal, signal.reason);
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
-    }, settings.timeoutMs);
+    }, timeoutMs);
     const onAbort = () => controller.abort();
     signal?.addEventListener('abort', onAbort);
     try {
       const text = encryptor ? await (await encryptor()).encrypt(plaintext) : plaintext;
-      const signed = signer(text, settings.encryption?.keyId);
+      const signed = signer(text, keyId, correlationId);
       const headers = signed instanceof Promise ? await signed : signed;
       headers['Content-Type'] = 'application/json';
       const op = operations[operationId];
+      const method = op.method.toUpperCase();
+      const url = settings.baseUrl + op.path;
+      sending(headers[correlationHeader] as string, method, url);
       const response = await send(
-        op.method.toUpperCase(),
-        {
-          url: settings.baseUrl + op.path,
-          headers: init.headers ? { ...init.headers, ...headers } : headers,
-          body: text,
-          signal: controller.signal,
-        },
+        method,
+        { url, headers: extra ? { ...extra, ...headers } : headers, body: text, signal: controller.signal },
         settings.fetch,
       );
       return { response, value: await readBody(response, settings.maxResponseBytes) };
     } catch (error) {
       if (error instanceof KonaplateClientError) throw error;
-      if (signal?.aborted)
-        throw new KonaplateTransportError('aborted', `${operationId}: aborted by the caller`, operationId);
-      return { failure: timedOut ? 'timeout' : 'network', error };
+      if (signal?.aborted) return callerFailure(signal, error);
+      if (timedOut) return { failure: 'timeout', error, retryable: true };
+      return { error, ...failureOf(error) };
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);

@@ -7,21 +7,39 @@ import type { ErrorCode, ErrorCodeOf, OperationId } from './contract.ts';
  */
 export type UnregisteredCode = string & {};
 
+/** Why an attempt got no answer at all (see KonaplateTransportError). */
+export type TransportReason = 'timeout' | 'refused' | 'dns' | 'tls' | 'reset' | 'network' | 'aborted';
+
+/** What a call leaves on its result and its error: the ids it sent and how many attempts it made. */
+export interface Trace {
+  /** X-KM-Correlation-Id this client sent on the last attempt ('' when nothing was sent). */
+  correlationId: string;
+  /** Every X-KM-Correlation-Id sent, one per attempt, in order. */
+  correlationIds: readonly string[];
+  /** Attempts sent (0 when the call stopped before sending: a bad request, a bad option). */
+  attempts: number;
+}
+
 const inspect = Symbol.for('nodejs.util.inspect.custom');
 
 /** Base of every error this client throws or returns; never carries a request value, a secret or a key. */
-export abstract class KonaplateClientError extends Error {
+export abstract class KonaplateClientError extends Error implements Trace {
   abstract readonly kind: 'platform' | 'validation' | 'contract' | 'response' | 'config' | 'transport';
   /** The operation called, when there was one. */
   readonly operationId?: string;
+  /** X-KM-Correlation-Id this client sent on the call's last attempt, whether or not the answer echoed it. */
+  readonly correlationId: string = '';
+  /** Every X-KM-Correlation-Id the call sent, one per attempt: quote them all in a support ticket. */
+  readonly correlationIds: readonly string[] = [];
+  /** Attempts the call sent. */
+  readonly attempts: number = 0;
 
-  constructor(message: string, operationId?: string) {
-    super(message);
-    this.name = new.target.name;
+  constructor(message: string, operationId?: string, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
     this.operationId = operationId;
   }
 
-  /** What JSON.stringify shows: the same safe fields as the message. */
+  /** What JSON.stringify shows: the same safe fields as the message (`cause` is left out). */
   toJSON(): Record<string, unknown> {
     const { stack: _stack, ...fields } = Object.fromEntries(Object.entries(this));
     return { name: this.name, message: this.message, ...fields };
@@ -32,6 +50,11 @@ export abstract class KonaplateClientError extends Error {
   }
 }
 
+/** The call's trace, set on an error once the call is over (the error classes are built before it is). */
+export function traced<E extends KonaplateClientError>(error: E, trace: Trace): E {
+  return Object.assign(error, trace);
+}
+
 /**
  * The platform answered with a result code other than success: a business
  * refusal, whatever the HTTP status. `code` is typed by the registry (per
@@ -39,6 +62,7 @@ export abstract class KonaplateClientError extends Error {
  * as a plain string, typed apart as `UnregisteredCode`.
  */
 export class KonaplateError<C extends string = ErrorCode | UnregisteredCode> extends KonaplateClientError {
+  override readonly name = 'KonaplateError';
   readonly kind = 'platform';
   /** The platform's result code. */
   readonly code: C;
@@ -50,8 +74,6 @@ export class KonaplateError<C extends string = ErrorCode | UnregisteredCode> ext
   readonly expectedStatus: number | undefined;
   /** True when the HTTP status differs from the registry's for this code (for example a 200 carrying an error code). */
   readonly statusMismatch: boolean;
-  /** X-KM-Correlation-Id of the call, for support tickets. */
-  readonly correlationId: string;
 
   constructor(fields: {
     code: string;
@@ -59,7 +81,6 @@ export class KonaplateError<C extends string = ErrorCode | UnregisteredCode> ext
     description: string;
     status: number;
     expectedStatus: number | undefined;
-    correlationId: string;
     operationId: string;
   }) {
     super(fields.message, fields.operationId);
@@ -68,7 +89,6 @@ export class KonaplateError<C extends string = ErrorCode | UnregisteredCode> ext
     this.status = fields.status;
     this.expectedStatus = fields.expectedStatus;
     this.statusMismatch = fields.expectedStatus !== undefined && fields.expectedStatus !== fields.status;
-    this.correlationId = fields.correlationId;
   }
 
   override toString(): string {
@@ -78,6 +98,7 @@ export class KonaplateError<C extends string = ErrorCode | UnregisteredCode> ext
 
 /** A request field breaks the spec's rule; nothing was sent. */
 export class KonaplateValidationError extends KonaplateClientError {
+  override readonly name = 'KonaplateValidationError';
   readonly kind = 'validation';
   constructor(
     /** The field, as a path (`cardNo`, `cardDataInfo.balance`). */
@@ -91,8 +112,13 @@ export class KonaplateValidationError extends KonaplateClientError {
   }
 }
 
-/** A success answer breaks the spec (a field too long, one missing, a wrong type): it is not handed out as data. */
+/**
+ * A success answer that cannot be used as the contract's payload (a required
+ * field missing, a wrong type; with `validateResponse: 'strict'`, any
+ * difference): it is not handed out as data.
+ */
 export class KonaplateContractError extends KonaplateClientError {
+  override readonly name = 'KonaplateContractError';
   readonly kind = 'contract';
   constructor(
     /** The field, as a path (`accountNo`, `cardDataInfo.cardPointInfo[0].pointName`). */
@@ -102,47 +128,59 @@ export class KonaplateContractError extends KonaplateClientError {
     message: string,
     operationId: string,
     readonly status: number,
-    readonly correlationId: string,
   ) {
     super(message, operationId);
   }
 }
 
-/** The answer's body cannot be read as the contract's JSON: not JSON at all, or larger than `maxResponseBytes`. */
+/**
+ * The answer's body cannot be read as the contract's JSON: not JSON at all,
+ * larger than `maxResponseBytes`, or encrypted for a key id the client has no
+ * private key for (`keyId` names it).
+ */
 export class KonaplateResponseError extends KonaplateClientError {
+  override readonly name = 'KonaplateResponseError';
   readonly kind = 'response';
   constructor(
-    readonly reason: 'not-json' | 'too-large',
+    readonly reason: 'not-json' | 'too-large' | 'unknown-key',
     message: string,
     operationId: string,
     readonly status: number,
+    readonly keyId?: string,
   ) {
     super(message, operationId);
   }
 }
 
-/** The client's configuration is missing or malformed (the message names the field, never its value). */
+/** The client's configuration, or a call's options, is missing or malformed (the message names the field, never its value). */
 export class KonaplateConfigError extends KonaplateClientError {
+  override readonly name = 'KonaplateConfigError';
   readonly kind = 'config';
   constructor(
     readonly field: string,
     message: string,
+    cause?: unknown,
   ) {
-    super(message);
+    super(message, undefined, cause);
   }
 }
 
-/** The call did not get a platform answer: network failure, timeout, abort, or an HTTP error without the envelope. */
+/**
+ * The call did not get a platform answer: no answer at all (`reason` says
+ * why, `cause` keeps what fetch threw), an HTTP error without the envelope
+ * (`http`), or an encrypted answer that does not decrypt (`decryption`).
+ */
 export class KonaplateTransportError extends KonaplateClientError {
+  override readonly name = 'KonaplateTransportError';
   readonly kind = 'transport';
   constructor(
-    readonly reason: 'network' | 'timeout' | 'http' | 'decryption' | 'aborted',
+    readonly reason: TransportReason | 'http' | 'decryption',
     message: string,
     operationId?: string,
     readonly status?: number,
-    readonly attempts?: number,
+    cause?: unknown,
   ) {
-    super(message, operationId);
+    super(message, operationId, cause);
   }
 }
 

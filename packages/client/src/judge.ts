@@ -1,15 +1,14 @@
-// Judging an answer: from what came back (HTTP status, headers, body text) to
-// the payload or the typed error. Judged by the platform's result code, not the
-// HTTP status; a success payload is checked against the spec's rules before it
-// becomes data. Pure: no fetch, no clock, no I/O. An encrypted answer is handed
-// back sealed: the caller decrypts it and judges the plaintext (`decrypted: true`).
+// Judging what came back: from an answer (HTTP status, body text) to the
+// payload or the typed error, and from what fetch threw to the reason there
+// was no answer. Judged by the platform's result code, not the HTTP status; a
+// success payload is checked against the spec's rules before it becomes data.
+// Pure: no fetch, no clock, no I/O. An encrypted answer is handed back sealed:
+// the caller decrypts it and judges the plaintext (`decrypted: true`).
 import {
   codeStatus,
   type DataOf,
   type ErrorCodeOf,
   envelopeField,
-  type HeaderValue,
-  headerValues,
   type OperationId,
   operations,
   responseRules,
@@ -22,14 +21,23 @@ import {
   type KonaplateFailure,
   KonaplateResponseError,
   KonaplateTransportError,
+  type TransportReason,
   type UnregisteredCode,
 } from './errors.ts';
 import { TooLarge } from './transport.ts';
-import { problemsOf } from './validation.ts';
+import { type Problem, problemsOf } from './validation.ts';
+
+/**
+ * How a success payload is checked against the spec: `strict` refuses any
+ * difference; `tolerant` refuses only what cannot be used (a required field
+ * missing, a wrong type) and hands out the rest as data, its differences
+ * (drift) listed; `off` checks nothing.
+ */
+export type ResponseChecking = 'strict' | 'tolerant' | 'off';
 
 export interface JudgeOptions {
-  /** Check a success payload against the spec (the client's validateResponses). */
-  validateResponses: boolean;
+  /** How a success payload is checked. */
+  validateResponse: ResponseChecking;
   /** The client has encryption keys, so an encrypted answer can be decrypted. */
   decrypts: boolean;
   /** Attempts the call took, named by an answer without the platform's envelope. */
@@ -38,9 +46,9 @@ export interface JudgeOptions {
   decrypted?: boolean;
 }
 
-/** The payload, or the error, never both. */
+/** The payload (with the contract drift found in it, if any), or the error, never both. */
 export type Verdict<K extends OperationId> =
-  | { data: DataOf<K>; error?: undefined }
+  | { data: DataOf<K>; error?: undefined; drift?: Problem[] }
   | { data?: undefined; error: KonaplateFailure<K> };
 
 /** An encrypted answer (`{"encData": JWE}`): decrypt `sealed`, then judge its plaintext with `decrypted: true`. */
@@ -48,38 +56,32 @@ export interface Sealed {
   sealed: string;
 }
 
-/** The header of each x-value in the spec: the platform echoes the call's `correlationId` on every answer. */
-const headerNames = Object.fromEntries(headerValues.map(([name, value]) => [value, name])) as Record<
-  HeaderValue,
-  string
->;
-
 type Envelope = { response?: { code?: unknown; message?: unknown; description?: unknown } } | null;
+
+/** Rules a payload cannot be used without: the rest is drift when `tolerant`. */
+const unusable = (problem: Problem) => problem.rule === 'required' || problem.rule === 'type';
 
 /**
  * The verdict on an answer, by its result code: the payload (checked against
- * the spec unless `validateResponses` is off) or the typed error. An
- * encrypted answer comes back sealed when the client can decrypt it; its
- * plaintext, judged with `decrypted: true`, gets the verdict.
+ * the spec as `validateResponse` says) or the typed error. An encrypted answer
+ * comes back sealed when the client can decrypt it; its plaintext, judged with
+ * `decrypted: true`, gets the verdict.
  */
 export function judge<K extends OperationId>(
   operationId: K,
   status: number,
-  headers: Pick<Headers, 'get'>,
   body: string | TooLarge,
   options: JudgeOptions & { decrypted: true },
 ): Verdict<K>;
 export function judge<K extends OperationId>(
   operationId: K,
   status: number,
-  headers: Pick<Headers, 'get'>,
   body: string | TooLarge,
   options: JudgeOptions,
 ): Verdict<K> | Sealed;
 export function judge<K extends OperationId>(
   operationId: K,
   status: number,
-  headers: Pick<Headers, 'get'>,
   body: string | TooLarge,
   options: JudgeOptions,
 ): Verdict<K> | Sealed {
@@ -102,7 +104,6 @@ export function judge<K extends OperationId>(
       return { error: new KonaplateConfigError('encryption', message) };
     }
   }
-  const correlationId = headers.get(headerNames.correlationId) ?? '';
   const envelope = json?.response;
   const code = envelope?.code;
   if (typeof code !== 'string' || code === '') {
@@ -114,33 +115,31 @@ export function judge<K extends OperationId>(
     }
     if (status < 200 || status > 299) {
       const message = `${operationId}: HTTP ${status} without the platform's result envelope (after ${attempts} attempt(s))`;
-      return { error: new KonaplateTransportError('http', message, operationId, status, attempts) };
+      return { error: new KonaplateTransportError('http', message, operationId, status) };
     }
     if (json === undefined) {
       const message = `${operationId}: the HTTP ${status} answer is not JSON (${body.length} characters)`;
       return { error: new KonaplateResponseError('not-json', message, operationId, status) };
     }
     const message = `${operationId}: response.code is required (HTTP ${status} without a result code)`;
-    return {
-      error: new KonaplateContractError('response.code', 'required', message, operationId, status, correlationId),
-    };
+    return { error: new KonaplateContractError('response.code', 'required', message, operationId, status) };
   }
   if (code === successCode) {
     const expected = operations[operationId].successStatus;
     if (status !== expected) {
       const message = `${operationId}: result code ${code} came with HTTP ${status}, not ${expected}`;
-      return {
-        error: new KonaplateContractError('response.code', 'httpStatus', message, operationId, status, correlationId),
-      };
+      return { error: new KonaplateContractError('response.code', 'httpStatus', message, operationId, status) };
     }
-    const [problem] = options.validateResponses ? problemsOf(responseRules[operationId], json, 1) : [];
+    const checking = options.validateResponse;
+    if (checking === 'off') return { data: json as DataOf<K> };
+    const strict = checking === 'strict';
+    const problems = problemsOf(responseRules[operationId], json, strict ? 1 : undefined, true);
+    const problem = strict ? problems[0] : problems.find(unusable);
     if (problem) {
       const message = `${operationId}: the answer breaks the contract: ${problem.message}`;
-      return {
-        error: new KonaplateContractError(problem.field, problem.rule, message, operationId, status, correlationId),
-      };
+      return { error: new KonaplateContractError(problem.field, problem.rule, message, operationId, status) };
     }
-    return { data: json as DataOf<K> };
+    return problems.length > 0 ? { data: json as DataOf<K>, drift: problems } : { data: json as DataOf<K> };
   }
   const { message, description } = envelope as { message?: unknown; description?: unknown };
   const error = new KonaplateError<ErrorCodeOf<K> | UnregisteredCode>({
@@ -149,8 +148,52 @@ export function judge<K extends OperationId>(
     description: String(description ?? ''),
     status,
     expectedStatus: codeStatus[code],
-    correlationId,
     operationId,
   });
   return { error };
+}
+
+/** Why fetch got no answer, and whether another attempt may get one; `code` is the system's or undici's. */
+export interface Failure {
+  failure: TransportReason;
+  retryable: boolean;
+  code?: string;
+}
+
+/**
+ * Error codes of Node (libuv, getaddrinfo, OpenSSL) and undici, by the reason they mean: ECONNREFUSED;
+ * ENOTFOUND, EAI_AGAIN; ECONNRESET, EPIPE, UND_ERR_SOCKET; ETIMEDOUT, UND_ERR_CONNECT_TIMEOUT;
+ * DEPTH_ZERO_SELF_SIGNED_CERT, CERT_HAS_EXPIRED, ERR_TLS_CERT_ALTNAME_INVALID, ERR_SSL_…, EPROTO.
+ */
+const reasons: Array<[RegExp, TransportReason]> = [
+  [/^ECONNREFUSED$/, 'refused'],
+  [/^E(NOTFOUND|AI_)/, 'dns'],
+  [/^(ECONNRESET|EPIPE|UND_ERR_SOCKET)$/, 'reset'],
+  [/^(ETIMEDOUT|UND_ERR_\w*TIMEOUT)$/, 'timeout'],
+  [/CERT|TLS|SSL|UNABLE_TO_|^EPROTO$/, 'tls'],
+];
+
+/**
+ * What fetch threw, read: the first known code down its `cause` chain (and
+ * an AggregateError's `errors`) gives the reason; none is `network`. A name
+ * that is not resolvable, or a certificate that is refused, is not retried
+ * (another attempt gets the same); a name server's temporary failure is.
+ */
+export function failureOf(error: unknown): Failure {
+  const seen = new Set<unknown>();
+  const queue = [error];
+  while (queue.length > 0) {
+    const e = queue.shift();
+    if (typeof e !== 'object' || e === null || seen.has(e)) continue;
+    seen.add(e);
+    const { code, name, cause, errors } = e as { code?: unknown; name?: unknown; cause?: unknown; errors?: unknown };
+    if (name === 'TimeoutError') return { failure: 'timeout', retryable: true };
+    if (typeof code === 'string') {
+      const reason = reasons.find(([pattern]) => pattern.test(code))?.[1];
+      if (reason)
+        return { failure: reason, retryable: reason !== 'tls' && (reason !== 'dns' || code === 'EAI_AGAIN'), code };
+    }
+    queue.push(cause, ...(Array.isArray(errors) ? errors : []));
+  }
+  return { failure: 'network', retryable: true };
 }

@@ -1,3 +1,5 @@
+import type { TransportReason } from './errors.ts';
+
 export interface RetryOptions {
   /** Retries after the first attempt (default 2). */
   retries?: number;
@@ -7,8 +9,13 @@ export interface RetryOptions {
   maxDelayMs?: number;
 }
 
-/** What one attempt ended with: an HTTP response, or a failure before one. */
-export type Outcome<T> = { response: Response; value: T } | { failure: 'network' | 'timeout'; error: unknown };
+/** The retry policy the client uses unless told otherwise. */
+export const defaultRetry: Required<RetryOptions> = { retries: 2, baseDelayMs: 200, maxDelayMs: 5000 };
+
+/** What one attempt ended with: an HTTP answer (judged into `value`), or a failure before one. */
+export type Outcome<T> =
+  | { response: Response; value: T }
+  | { failure: TransportReason; error: unknown; retryable: boolean; code?: string };
 
 const retryableStatus = (status: number) => status === 408 || status === 429 || status >= 500;
 
@@ -20,30 +27,45 @@ export function retryAfterMs(header: string | null, now: number): number | undef
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
+export interface RetryControl {
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  now?: () => number;
+  /** Milliseconds left of the call's deadline: no retry whose wait would pass it. */
+  left?: () => number;
+  /** Told before each wait: the attempt that is retried, its outcome, the wait. */
+  onRetry?: (attempt: number, outcome: Outcome<unknown>, delayMs: number) => void;
+}
+
 /**
- * Runs `attempt` until it gets an answer worth returning: retries network
- * failures, timeouts, 408, 429 and 5xx with exponential backoff and full
- * jitter, honouring Retry-After, at most `retries` times; never a 400 (a
- * business answer). The client calls it only for operations the spec marks
- * `x-idempotent: true`, where a second attempt cannot do anything twice.
+ * Runs `attempt` until it gets an answer worth returning: retries failures
+ * marked retryable, 408, 429 and 5xx with exponential backoff and full
+ * jitter, honouring Retry-After, at most `retries` times and never past the
+ * deadline; never a 400 (a business answer). The client calls it with
+ * retries only for operations the spec marks `x-idempotent: true`, where a
+ * second attempt cannot do anything twice.
  */
 export async function withRetry<T>(
-  attempt: () => Promise<Outcome<T>>,
-  options: RetryOptions & { sleep?: (ms: number) => Promise<void>; random?: () => number; now?: () => number } = {},
+  attempt: (n: number) => Promise<Outcome<T>>,
+  options: RetryOptions & RetryControl = {},
 ): Promise<{ outcome: Outcome<T>; attempts: number }> {
-  const { retries = 2, baseDelayMs = 200, maxDelayMs = 5000 } = options;
+  const retries = options.retries ?? defaultRetry.retries;
+  const baseDelayMs = options.baseDelayMs ?? defaultRetry.baseDelayMs;
+  const maxDelayMs = options.maxDelayMs ?? defaultRetry.maxDelayMs;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const random = options.random ?? Math.random;
   for (let attempts = 1; ; attempts += 1) {
-    const outcome = await attempt();
-    const retryable = 'failure' in outcome || retryableStatus(outcome.response.status);
+    const outcome = await attempt(attempts);
+    const retryable = 'failure' in outcome ? outcome.retryable : retryableStatus(outcome.response.status);
     if (!retryable || attempts > retries) return { outcome, attempts };
     const asked =
       'response' in outcome
         ? retryAfterMs(outcome.response.headers.get('retry-after'), options.now?.() ?? Date.now())
         : undefined;
     if (asked !== undefined && asked > maxDelayMs) return { outcome, attempts }; // the server asks for longer than we wait
-    const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempts - 1)) * random();
-    await sleep(asked ?? backoff);
+    const delay = asked ?? Math.min(maxDelayMs, baseDelayMs * 2 ** (attempts - 1)) * random();
+    if (options.left && options.left() <= delay) return { outcome, attempts };
+    options.onRetry?.(attempts, outcome, delay);
+    await sleep(delay);
   }
 }

@@ -1,11 +1,16 @@
+import { correlationIds } from '@konaplate-contract/contract/protocol';
 import { hmacSigner } from '#hmac';
-import { correlationIds, type TimeZone, time17 } from './clock.ts';
+import { type TimeZone, time17 } from './clock.ts';
 import { type HeaderValue, headerValues } from './contract.ts';
+import { KonaplateConfigError } from './errors.ts';
+
+/** The project's secret, or a function giving it (sync or async), read once per attempt so that it can rotate. */
+export type SecretKey = string | (() => string | Promise<string>);
 
 export interface SigningConfig {
   aspId: string;
   accessKey: string;
-  secretKey: string;
+  secretKey: SecretKey;
   timeZone: TimeZone;
   now: () => number;
 }
@@ -18,16 +23,24 @@ export async function tranToken(secretKey: string, time: string, body: string): 
   return `KMV1:${time}:${await hmacSigner(secretKey)(body)}`;
 }
 
+const secretError = (cause?: unknown) =>
+  new KonaplateConfigError('secretKey', 'secretKey() must give a non-empty string', cause);
+
 /**
  * Signs calls for one project: for the exact body text of a call (the JSON,
  * or the JWE envelope when encrypting) it gives the common headers, with a
- * fresh time, correlation id and token. Synchronous where the HMAC is (Node);
- * WebCrypto's is a promise.
+ * fresh time, correlation id (unless one is given) and token. Synchronous
+ * where the HMAC is (Node) and the secret a string; else a promise.
  */
 export function createSigner(config: SigningConfig) {
-  const sign = hmacSigner(config.secretKey);
+  let secret: string | undefined;
+  let sign: ReturnType<typeof hmacSigner> | undefined;
   const nextCorrelationId = correlationIds();
-  return (bodyText: string, cryptoKeyId?: string): SignedHeaders | Promise<SignedHeaders> => {
+  const signed = (key: string, bodyText: string, cryptoKeyId?: string, correlationId?: string) => {
+    if (key !== secret || !sign) {
+      secret = key;
+      sign = hmacSigner(key);
+    }
     const time = time17(config.now(), config.timeZone);
     const headers = (mac: string): SignedHeaders => {
       // Each common header of the spec, in its order, filled as its x-value says.
@@ -36,7 +49,7 @@ export function createSigner(config: SigningConfig) {
         accessKey: config.accessKey,
         timeZone: config.timeZone,
         cryptoKeyId,
-        correlationId: nextCorrelationId(time),
+        correlationId: correlationId ?? nextCorrelationId(time.slice(2, 14)),
         tranTime: time.slice(0, 14),
         tranToken: `KMV1:${time}:${mac}`,
       };
@@ -49,6 +62,20 @@ export function createSigner(config: SigningConfig) {
     };
     const mac = sign(bodyText);
     return typeof mac === 'string' ? headers(mac) : mac.then(headers);
+  };
+  return (bodyText: string, cryptoKeyId?: string, correlationId?: string): SignedHeaders | Promise<SignedHeaders> => {
+    const key = config.secretKey;
+    if (typeof key === 'string') return signed(key, bodyText, cryptoKeyId, correlationId);
+    return (async () => {
+      let value: unknown;
+      try {
+        value = await key();
+      } catch (cause) {
+        throw secretError(cause);
+      }
+      if (typeof value !== 'string' || value === '') throw secretError();
+      return signed(value, bodyText, cryptoKeyId, correlationId);
+    })();
   };
 }
 

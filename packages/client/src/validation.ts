@@ -1,7 +1,9 @@
-import { type FieldRule, type OperationId, requestRules, responseRules } from './contract.ts';
+import { codePointLength, maskCardNumbers } from '@konaplate-contract/contract/protocol';
+import { type FieldRule, type OperationId, requestRules, responseRules, sensitive } from './contract.ts';
 import { KonaplateValidationError } from './errors.ts';
+import { wordsOf } from './shapes.ts';
 
-/** One broken rule: the field (a path), the keyword, and a message that never quotes the value. */
+/** One broken rule: the field (a path), the keyword, and a message for people that never quotes a sensitive value. */
 export interface Problem {
   field: string;
   rule: string;
@@ -11,10 +13,26 @@ export interface Problem {
 const patterns = new Map<string, RegExp>();
 const regex = (source: string) =>
   patterns.get(source) ?? (patterns.set(source, new RegExp(source, 'u')).get(source) as RegExp);
-/** Lengths count code points, as JSON Schema's do; only a string with a surrogate pair needs them counted. */
-const surrogate = /[\uD800-\uDBFF]/;
-const codePoints = (value: string) => (surrogate.test(value) ? [...value].length : value.length);
 const typeOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
+
+/**
+ * The value an enum problem may show (`got DYNAMIC`): never a field the spec marks sensitive (the leaf
+ * of the path is looked up), at most 32 characters, card-number-shaped digits masked all the same.
+ */
+function shown(name: string, value: string): string {
+  if (
+    Object.hasOwn(
+      sensitive,
+      name
+        .replace(/\[\d+\]/g, '')
+        .split('.')
+        .pop() as string,
+    )
+  )
+    return '';
+  const short = value.length > 32 ? `${value.slice(0, 32)}…` : value;
+  return `; got ${maskCardNumbers(short)}`;
+}
 
 /** What is wrong with one scalar value against its rule, as [rule, message], or null. */
 export function checkField(name: string, rule: FieldRule, value: unknown): [string, string] | null {
@@ -27,8 +45,11 @@ export function checkField(name: string, rule: FieldRule, value: unknown): [stri
     return ['type', `${name} must be ${wanted}, not ${type}`];
   }
   if (typeof value === 'string') {
+    // An enum names its values, whatever else it breaks.
+    if (rule.enum !== undefined && !rule.enum.includes(value))
+      return ['enum', `${name} must be one of ${rule.enum.join(', ')}${shown(name, value)}`];
     const { minLength: min, maxLength: max } = rule;
-    const length = min === undefined && max === undefined ? 0 : codePoints(value);
+    const length = min === undefined && max === undefined ? 0 : codePointLength(value);
     if ((min !== undefined && length < min) || (max !== undefined && length > max)) {
       const wanted = min === max ? `exactly ${min}` : `${min ?? 0} to ${max ?? '∞'}`;
       return [
@@ -36,10 +57,10 @@ export function checkField(name: string, rule: FieldRule, value: unknown): [stri
         `${name} must be ${wanted} characters long, not ${length}`,
       ];
     }
-    if (rule.pattern !== undefined && !regex(rule.pattern).test(value))
-      return ['pattern', `${name} must match ${rule.pattern}`];
-    if (rule.enum !== undefined && !rule.enum.includes(value))
-      return ['enum', `${name} must be one of ${rule.enum.join(', ')}`];
+    if (rule.pattern !== undefined && !regex(rule.pattern).test(value)) {
+      const words = wordsOf(rule.pattern);
+      return ['pattern', words ? `${name} must be ${words}` : `${name} must match ${rule.pattern}`];
+    }
   }
   if (typeof value === 'number') {
     if (rule.minimum !== undefined && value < rule.minimum)
@@ -59,9 +80,15 @@ export function checkField(name: string, rule: FieldRule, value: unknown): [stri
 /**
  * The rules a JSON value breaks, walking objects and arrays (one per field:
  * a field that breaks its own rule is not walked into), at most `max` of them.
- * `path` names the value ('' for the root body).
+ * With `unknown`, a field the contract does not list is one too (rule
+ * `additionalProperties`). The root is named `body`.
  */
-export function problemsOf(rule: FieldRule, value: unknown, max = Number.POSITIVE_INFINITY, path = ''): Problem[] {
+export function problemsOf(
+  rule: FieldRule,
+  value: unknown,
+  max = Number.POSITIVE_INFINITY,
+  unknown = false,
+): Problem[] {
   const found: Problem[] = [];
   const walk = (at: string, r: FieldRule, v: unknown) => {
     const problem = checkField(at || 'body', r, v);
@@ -70,19 +97,28 @@ export function problemsOf(rule: FieldRule, value: unknown, max = Number.POSITIV
       return;
     }
     if (v === undefined || v === null) return;
-    if (r.properties) {
+    const { properties, items } = r;
+    if (properties) {
       const object = v as Record<string, unknown>;
-      for (const name in r.properties) {
+      for (const name in properties) {
         if (found.length >= max) return;
-        walk(at ? `${at}.${name}` : name, r.properties[name] as FieldRule, object[name]);
+        walk(at ? `${at}.${name}` : name, properties[name] as FieldRule, object[name]);
       }
+      if (unknown)
+        for (const name in object) {
+          if (found.length >= max) return;
+          if (!Object.hasOwn(properties, name)) {
+            const field = at ? `${at}.${name}` : name;
+            found.push({ field, rule: 'additionalProperties', message: `${field} is not in the contract` });
+          }
+        }
     }
-    if (r.items) {
+    if (items) {
       const array = v as unknown[];
-      for (let i = 0; i < array.length && found.length < max; i += 1) walk(`${at}[${i}]`, r.items, array[i]);
+      for (let i = 0; i < array.length && found.length < max; i += 1) walk(`${at}[${i}]`, items, array[i]);
     }
   };
-  walk(path, rule, value);
+  walk('', rule, value);
   return found;
 }
 

@@ -1,5 +1,6 @@
-// The judge on its own: (operation, HTTP status, headers, body text, options)
-// in, the payload or the typed error out. No fetch, no server, no clock.
+// The judge on its own: (operation, HTTP status, body text, options) in, the
+// payload (with its drift) or the typed error out; and what fetch threw read
+// into a transport reason. No fetch, no server, no clock.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { errorRegistry } from '../../../generated/types/error-codes.ts';
 import { codeStatus, type OperationId, successCode } from '../src/contract.ts';
@@ -10,15 +11,12 @@ import {
   KonaplateResponseError,
   KonaplateTransportError,
 } from '../src/errors.ts';
-import { type JudgeOptions, judge } from '../src/judge.ts';
+import { failureOf, type JudgeOptions, judge } from '../src/judge.ts';
 import { TooLarge } from '../src/transport.ts';
 
 const VA = 'inquireCardVirtualAccount';
 const CARD = 'inquireUnregisteredCard';
-const CORRELATION_ID = '261121103000-abc1234';
-const options: JudgeOptions = { validateResponses: true, decrypts: false, attempts: 1 };
-const withCorrelation = new Headers({ 'X-KM-Correlation-Id': CORRELATION_ID });
-const noHeaders = new Headers();
+const options: JudgeOptions = { validateResponse: 'strict', decrypts: false, attempts: 1 };
 
 const vaSuccess = {
   response: { code: '000_000', message: 'Success.', description: '성공' },
@@ -63,9 +61,8 @@ const judgeJson = (
   status: number,
   json: unknown,
   extra: Partial<JudgeOptions> = {},
-  headers: Headers = withCorrelation,
-): { data?: unknown; error?: unknown; sealed?: string } =>
-  judge(operationId, status, headers, JSON.stringify(json), { ...options, ...extra });
+): { data?: unknown; error?: unknown; sealed?: string; drift?: unknown } =>
+  judge(operationId, status, JSON.stringify(json), { ...options, ...extra });
 
 // The judge is pure: any reach for the network fails the test.
 const fetchSpy = vi.fn(() => Promise.reject(new Error('the judge must not fetch')));
@@ -88,16 +85,15 @@ describe('success', () => {
     expect(judgeJson(CARD, 200, cardSuccess)).toEqual({ data: cardSuccess });
   });
 
-  it('keeps fields the spec does not list, and judges the same text the same way twice', () => {
-    const body = JSON.stringify({ ...vaSuccess, extra: 'kept' });
-    const first = judge(VA, 200, withCorrelation, body, options);
-    const second = judge(VA, 200, withCorrelation, body, options);
-    expect(first).toEqual({ data: { ...vaSuccess, extra: 'kept' } });
-    expect(second).toEqual(first);
+  it('judges the same text the same way twice', () => {
+    const body = JSON.stringify(vaSuccess);
+    const first = judge(VA, 200, body, options);
+    expect(first).toEqual({ data: vaSuccess });
+    expect(judge(VA, 200, body, options)).toEqual(first);
   });
 });
 
-describe('a success payload is checked against the generated rules', () => {
+describe('strict: a success payload that differs from the generated rules in any way is refused', () => {
   const breaks: Array<[string, OperationId, unknown, string, string, string]> = [
     [
       'a 50-character accountNo',
@@ -114,7 +110,7 @@ describe('a success payload is checked against the generated rules', () => {
       { ...vaSuccess, connectType: 'ROTATING' },
       'connectType',
       'enum',
-      'connectType must be one of FIXATION, ROTATION',
+      'connectType must be one of FIXATION, ROTATION; got ROTATING',
     ],
     [
       'a number for bankCode',
@@ -130,7 +126,31 @@ describe('a success payload is checked against the generated rules', () => {
       { ...vaSuccess, accountNo: '5620123456789X' },
       'accountNo',
       'pattern',
-      'accountNo must match ^[0-9]{1,20}$',
+      'accountNo must be 1 to 20 digits',
+    ],
+    [
+      'a field the contract does not list',
+      VA,
+      { ...vaSuccess, nickname: 'x' },
+      'nickname',
+      'additionalProperties',
+      'nickname is not in the contract',
+    ],
+    [
+      'a nested field the contract does not list',
+      CARD,
+      { ...cardSuccess, cardDataInfo: { ...cardSuccess.cardDataInfo, nickname: 'x' } },
+      'cardDataInfo.nickname',
+      'additionalProperties',
+      'cardDataInfo.nickname is not in the contract',
+    ],
+    [
+      'a PAR of another shape',
+      CARD,
+      { ...cardSuccess, cardDataInfo: { ...cardSuccess.cardDataInfo, par: 'Q1c0d4a6e8f2b19375d6c8e0a4b' } },
+      'cardDataInfo.par',
+      'pattern',
+      "cardDataInfo.par must be 'Q1' then 25 capital hex digits",
     ],
     [
       'an empty response.message',
@@ -194,6 +214,10 @@ describe('a success payload is checked against the generated rules', () => {
     ],
   ];
 
+  it('has cases', () => {
+    expect(breaks.length).toBeGreaterThan(10);
+  });
+
   it.each(breaks)(
     '%s is a KonaplateContractError naming field and rule',
     (_, operationId, body, field, rule, problem) => {
@@ -205,7 +229,6 @@ describe('a success payload is checked against the generated rules', () => {
         field,
         rule,
         status: 200,
-        correlationId: CORRELATION_ID,
         operationId,
         message: `${operationId}: the answer breaks the contract: ${problem}`,
       });
@@ -225,9 +248,9 @@ describe('a success payload is checked against the generated rules', () => {
     expect(`${error.message} ${JSON.stringify(error)}`).not.toContain(accountNo);
   });
 
-  it('validateResponses: false hands out the payload as it came', () => {
-    const body = { ...vaSuccess, accountNo: '5'.repeat(50) };
-    expect(judgeJson(VA, 200, body, { validateResponses: false })).toEqual({ data: body });
+  it("validateResponse: 'off' hands out the payload as it came", () => {
+    const body = { ...vaSuccess, accountNo: '5'.repeat(50), status: undefined, bankCode: 88, nickname: 'x' };
+    expect(judgeJson(VA, 200, body, { validateResponse: 'off' })).toEqual({ data: body });
   });
 });
 
@@ -239,7 +262,6 @@ describe('the success code with another HTTP status', () => {
       field: 'response.code',
       rule: 'httpStatus',
       status,
-      correlationId: CORRELATION_ID,
       operationId: VA,
       message: `${VA}: result code ${successCode} came with HTTP ${status}, not 200`,
     });
@@ -279,7 +301,6 @@ describe('business error codes', () => {
       status,
       expectedStatus: status,
       statusMismatch: false,
-      correlationId: CORRELATION_ID,
       operationId,
     });
   });
@@ -324,27 +345,6 @@ describe('business error codes', () => {
   });
 });
 
-describe('the correlation id', () => {
-  it('is read from X-KM-Correlation-Id whatever its case', () => {
-    const lower = new Headers({ 'x-km-correlation-id': CORRELATION_ID });
-    const { error } = judgeJson(VA, 400, envelope('003_029'), {}, lower) as { error: KonaplateError };
-    expect(error.correlationId).toBe(CORRELATION_ID);
-  });
-
-  it('is the empty string when the answer has none', () => {
-    const platform = judgeJson(VA, 400, envelope('003_029'), {}, noHeaders) as { error: KonaplateError };
-    expect(platform.error.correlationId).toBe('');
-    const contract = judgeJson(VA, 201, vaSuccess, {}, noHeaders) as { error: KonaplateContractError };
-    expect(contract.error.correlationId).toBe('');
-  });
-
-  it('is not taken from another header', () => {
-    const others = new Headers({ 'X-KM-User-AspId': 'KMASP0000000001', 'X-Request-Id': 'r-1' });
-    const { error } = judgeJson(VA, 400, envelope('003_029'), {}, others) as { error: KonaplateError };
-    expect(error.correlationId).toBe('');
-  });
-});
-
 describe('bodies without a result code', () => {
   it.each([
     ['no response object', { accountNo: '56201234567890' }],
@@ -362,7 +362,6 @@ describe('bodies without a result code', () => {
       field: 'response.code',
       rule: 'required',
       status: 200,
-      correlationId: CORRELATION_ID,
       operationId: VA,
       message: `${VA}: response.code is required (HTTP 200 without a result code)`,
     });
@@ -387,7 +386,6 @@ describe('bodies without a result code', () => {
     expect(error).toMatchObject({
       reason: 'http',
       status: 502,
-      attempts: 3,
       operationId: VA,
       message: `${VA}: HTTP 502 without the platform's result envelope (after 3 attempt(s))`,
     });
@@ -396,7 +394,7 @@ describe('bodies without a result code', () => {
 
 describe('bodies that are not JSON', () => {
   it('on a 2xx status it is a response error naming its length, not a network error', () => {
-    const { error } = judge(VA, 200, withCorrelation, '{"response":{"code":"000_0', options) as {
+    const { error } = judge(VA, 200, '{"response":{"code":"000_0', options) as {
       error: KonaplateResponseError;
     };
     expect(error).toBeInstanceOf(KonaplateResponseError);
@@ -410,7 +408,7 @@ describe('bodies that are not JSON', () => {
   });
 
   it('an empty body on 204-ish success statuses is not JSON either', () => {
-    const { error } = judge(VA, 299, noHeaders, '', options) as { error: KonaplateResponseError };
+    const { error } = judge(VA, 299, '', options) as { error: KonaplateResponseError };
     expect(error).toMatchObject({
       reason: 'not-json',
       status: 299,
@@ -421,14 +419,13 @@ describe('bodies that are not JSON', () => {
   it.each([199, 300, 404, 502, 503])(
     'on HTTP %i it is a transport error (a proxy’s page, not the platform)',
     (status) => {
-      const { error } = judge(VA, status, noHeaders, '<html>Bad Gateway</html>', { ...options, attempts: 2 }) as {
+      const { error } = judge(VA, status, '<html>Bad Gateway</html>', { ...options, attempts: 2 }) as {
         error: KonaplateTransportError;
       };
       expect(error).toBeInstanceOf(KonaplateTransportError);
       expect(error).toMatchObject({
         reason: 'http',
         status,
-        attempts: 2,
         message: `${VA}: HTTP ${status} without the platform's result envelope (after 2 attempt(s))`,
       });
     },
@@ -436,7 +433,7 @@ describe('bodies that are not JSON', () => {
 
   it('an answer larger than maxResponseBytes is its own error, whatever the status', () => {
     for (const status of [200, 502]) {
-      const { error } = judge(CARD, status, withCorrelation, new TooLarge(4096), options) as {
+      const { error } = judge(CARD, status, new TooLarge(4096), options) as {
         error: KonaplateResponseError;
       };
       expect(error).toBeInstanceOf(KonaplateResponseError);
@@ -480,7 +477,7 @@ describe('encrypted answers', () => {
     const decrypted = { ...options, decrypts: true, decrypted: true as const };
     expect(judgeJson(VA, 200, vaSuccess, decrypted)).toEqual({ data: vaSuccess });
     const refused = judgeJson(VA, 400, envelope('003_067', 'Not found virtual account.'), decrypted);
-    expect(refused.error).toMatchObject({ code: '003_067', status: 400, correlationId: CORRELATION_ID });
+    expect(refused.error).toMatchObject({ code: '003_067', status: 400 });
     const broken = judgeJson(VA, 200, { ...vaSuccess, bankCode: '88' }, decrypted);
     expect(broken.error).toMatchObject({ kind: 'contract', field: 'bankCode', rule: 'minLength' });
   });
@@ -494,7 +491,7 @@ describe('encrypted answers', () => {
 
   it('a decrypted plaintext that is not JSON is a response error, whatever the status', () => {
     for (const status of [200, 400, 502]) {
-      const { error } = judge(VA, status, withCorrelation, 'not json', {
+      const { error } = judge(VA, status, 'not json', {
         ...options,
         decrypts: true,
         decrypted: true,
@@ -514,5 +511,226 @@ describe('encrypted answers', () => {
       error: KonaplateTransportError;
     };
     expect(error).toMatchObject({ kind: 'transport', reason: 'http', status: 502 });
+  });
+});
+
+describe('tolerant: values the contract does not expect are data, reported as drift', () => {
+  const tolerant = { validateResponse: 'tolerant' } as const;
+  const drifts: Array<[string, OperationId, unknown, Array<{ field: string; rule: string; message: string }>]> = [
+    [
+      'an enum value the contract does not list',
+      VA,
+      { ...vaSuccess, connectType: 'DYNAMIC' },
+      [{ field: 'connectType', rule: 'enum', message: 'connectType must be one of FIXATION, ROTATION; got DYNAMIC' }],
+    ],
+    [
+      'a string longer than the contract says',
+      VA,
+      { ...vaSuccess, accountNo: '5'.repeat(21) },
+      [{ field: 'accountNo', rule: 'maxLength', message: 'accountNo must be 1 to 20 characters long, not 21' }],
+    ],
+    [
+      'a string of another shape',
+      VA,
+      { ...vaSuccess, bankCode: '08A' },
+      [{ field: 'bankCode', rule: 'pattern', message: 'bankCode must be 3 digits' }],
+    ],
+    [
+      'a field the contract does not have',
+      VA,
+      { ...vaSuccess, nickname: 'x' },
+      [{ field: 'nickname', rule: 'additionalProperties', message: 'nickname is not in the contract' }],
+    ],
+    [
+      'a number out of range, more items than allowed, a nested enum, all at once',
+      CARD,
+      {
+        ...cardSuccess,
+        cardDataInfo: {
+          ...cardSuccess.cardDataInfo,
+          balance: -1,
+          physicalCardStatus: 'LOST',
+          cardPointInfo: Array.from({ length: 101 }, () => ({ pointPolicyId: '000170000000101', pointName: 'p' })),
+        },
+      },
+      [
+        { field: 'cardDataInfo.balance', rule: 'minimum', message: 'cardDataInfo.balance must be at least 0' },
+        {
+          field: 'cardDataInfo.physicalCardStatus',
+          rule: 'enum',
+          message: 'cardDataInfo.physicalCardStatus must be one of ACTIVE, SUSPENDED; got LOST',
+        },
+        {
+          field: 'cardDataInfo.cardPointInfo',
+          rule: 'maxItems',
+          message: 'cardDataInfo.cardPointInfo must have at most 100 items, not 101',
+        },
+      ],
+    ],
+  ];
+
+  it('has cases', () => {
+    expect(drifts.length).toBeGreaterThan(3);
+  });
+
+  it.each(drifts)('%s: the payload as it came, and each difference', (_, operationId, body, drift) => {
+    expect(judgeJson(operationId, 200, body, tolerant)).toEqual({ data: body, drift });
+  });
+
+  it('a conforming payload has no drift at all', () => {
+    expect(judgeJson(VA, 200, vaSuccess, tolerant)).toEqual({ data: vaSuccess });
+    expect(judgeJson(CARD, 200, cardSuccess, tolerant)).toEqual({ data: cardSuccess });
+  });
+
+  const unusable: Array<[string, unknown, string, string]> = [
+    ['a required field missing', { ...vaSuccess, status: undefined, nickname: 'x' }, 'status', 'required'],
+    ['a wrong type', { ...vaSuccess, connectType: 'DYNAMIC', bankCode: 88 }, 'bankCode', 'type'],
+    [
+      'a nested wrong type',
+      { ...vaSuccess, response: { ...vaSuccess.response, message: 5 } },
+      'response.message',
+      'type',
+    ],
+  ];
+
+  it('has unusable cases', () => {
+    expect(unusable.length).toBeGreaterThan(2);
+  });
+
+  it.each(unusable)('%s is still a KonaplateContractError, drift or not', (_, body, field, rule) => {
+    const { data, error } = judgeJson(VA, 200, body, tolerant) as { data?: unknown; error: KonaplateContractError };
+    expect(data).toBeUndefined();
+    expect(error).toBeInstanceOf(KonaplateContractError);
+    expect(error).toMatchObject({ field, rule, status: 200, operationId: VA });
+  });
+
+  it('a number where the contract wants a whole number is unusable', () => {
+    const body = { ...cardSuccess, cardDataInfo: { ...cardSuccess.cardDataInfo, balance: 1.5 } };
+    const { error } = judgeJson(CARD, 200, body, tolerant) as { error: KonaplateContractError };
+    expect(error).toMatchObject({ field: 'cardDataInfo.balance', rule: 'type' });
+  });
+
+  it('an enum value is never quoted from a field the spec marks sensitive, and digits of a card are masked', () => {
+    // No sensitive field of the contract has an enum: the message check is the validation module's own.
+    const card = '9491230000000017';
+    const body = { ...vaSuccess, status: card };
+    const { drift } = judgeJson(VA, 200, body, tolerant) as { drift: Array<{ message: string }> };
+    expect(drift[0]?.message).toBe('status must be one of ACTIVE, INACTIVE; got ************0017');
+  });
+});
+
+describe('what fetch threw, read', () => {
+  /** As undici throws them: TypeError('fetch failed') with the system's error as its cause. */
+  const fetchFailed = (cause: unknown) => Object.assign(new TypeError('fetch failed'), { cause });
+  const coded = (code: string, message = code) => Object.assign(new Error(message), { code });
+  const failures: Array<[string, unknown, { failure: string; retryable: boolean; code?: string }]> = [
+    [
+      'a refused connection',
+      fetchFailed(coded('ECONNREFUSED')),
+      { failure: 'refused', retryable: true, code: 'ECONNREFUSED' },
+    ],
+    [
+      'a name that does not resolve',
+      fetchFailed(coded('ENOTFOUND')),
+      { failure: 'dns', retryable: false, code: 'ENOTFOUND' },
+    ],
+    [
+      'a name server failing for now',
+      fetchFailed(coded('EAI_AGAIN')),
+      { failure: 'dns', retryable: true, code: 'EAI_AGAIN' },
+    ],
+    ['a reset connection', fetchFailed(coded('ECONNRESET')), { failure: 'reset', retryable: true, code: 'ECONNRESET' }],
+    [
+      'a socket the server closed',
+      fetchFailed(coded('UND_ERR_SOCKET')),
+      { failure: 'reset', retryable: true, code: 'UND_ERR_SOCKET' },
+    ],
+    ['a broken pipe', fetchFailed(coded('EPIPE')), { failure: 'reset', retryable: true, code: 'EPIPE' }],
+    [
+      'a connect timeout',
+      fetchFailed(coded('UND_ERR_CONNECT_TIMEOUT')),
+      { failure: 'timeout', retryable: true, code: 'UND_ERR_CONNECT_TIMEOUT' },
+    ],
+    [
+      'a headers timeout',
+      fetchFailed(coded('UND_ERR_HEADERS_TIMEOUT')),
+      { failure: 'timeout', retryable: true, code: 'UND_ERR_HEADERS_TIMEOUT' },
+    ],
+    ['a system timeout', fetchFailed(coded('ETIMEDOUT')), { failure: 'timeout', retryable: true, code: 'ETIMEDOUT' }],
+    [
+      'a self-signed certificate',
+      fetchFailed(coded('DEPTH_ZERO_SELF_SIGNED_CERT')),
+      { failure: 'tls', retryable: false, code: 'DEPTH_ZERO_SELF_SIGNED_CERT' },
+    ],
+    [
+      'an expired certificate',
+      fetchFailed(coded('CERT_HAS_EXPIRED')),
+      { failure: 'tls', retryable: false, code: 'CERT_HAS_EXPIRED' },
+    ],
+    [
+      'a certificate for another name',
+      fetchFailed(coded('ERR_TLS_CERT_ALTNAME_INVALID')),
+      { failure: 'tls', retryable: false, code: 'ERR_TLS_CERT_ALTNAME_INVALID' },
+    ],
+    [
+      'an unverifiable chain',
+      fetchFailed(coded('UNABLE_TO_VERIFY_LEAF_SIGNATURE')),
+      { failure: 'tls', retryable: false, code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' },
+    ],
+    [
+      'a protocol error of the handshake',
+      fetchFailed(coded('EPROTO')),
+      { failure: 'tls', retryable: false, code: 'EPROTO' },
+    ],
+    [
+      'an SSL library error',
+      fetchFailed(coded('ERR_SSL_WRONG_VERSION_NUMBER')),
+      { failure: 'tls', retryable: false, code: 'ERR_SSL_WRONG_VERSION_NUMBER' },
+    ],
+    [
+      'every address refused (AggregateError, as happy eyeballs throws it)',
+      fetchFailed(Object.assign(new AggregateError([coded('ECONNREFUSED'), coded('ECONNREFUSED')]), {})),
+      { failure: 'refused', retryable: true, code: 'ECONNREFUSED' },
+    ],
+    [
+      'a code deep in the cause chain',
+      fetchFailed(new Error('wrapped', { cause: coded('ECONNRESET') })),
+      { failure: 'reset', retryable: true, code: 'ECONNRESET' },
+    ],
+    ['a TimeoutError', new DOMException('timed out', 'TimeoutError'), { failure: 'timeout', retryable: true }],
+    ['an unknown code', fetchFailed(coded('EWHATEVER')), { failure: 'network', retryable: true }],
+    [
+      'a code that is not a string',
+      fetchFailed(Object.assign(new Error('x'), { code: 61 })),
+      { failure: 'network', retryable: true },
+    ],
+    ['no cause at all', new TypeError('fetch failed'), { failure: 'network', retryable: true }],
+    ['something not an error', 'oops', { failure: 'network', retryable: true }],
+    ['null', null, { failure: 'network', retryable: true }],
+  ];
+
+  it('has cases', () => {
+    expect(failures.length).toBeGreaterThan(20);
+  });
+
+  it.each(failures)('%s', (_, error, read) => {
+    expect(failureOf(error)).toEqual(read);
+  });
+
+  it('a cause chain that loops ends', () => {
+    const a = new Error('a') as Error & { cause?: unknown };
+    const b = new Error('b', { cause: a });
+    a.cause = b;
+    expect(failureOf(a)).toEqual({ failure: 'network', retryable: true });
+  });
+
+  it('takes the first known code, the outer one before its cause', () => {
+    const outer = Object.assign(new Error('outer', { cause: coded('ECONNRESET') }), { code: 'ECONNREFUSED' });
+    expect(failureOf(outer).failure).toBe('refused');
+  });
+
+  it('reads an AggregateError’s errors after its own code and cause', () => {
+    const aggregate = new AggregateError([coded('EWHATEVER'), coded('ENOTFOUND')], 'all failed');
+    expect(failureOf(fetchFailed(aggregate))).toEqual({ failure: 'dns', retryable: false, code: 'ENOTFOUND' });
   });
 });

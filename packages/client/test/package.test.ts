@@ -185,7 +185,7 @@ describe('the published package', () => {
     expect(text).not.toContain('node:crypto');
     expect(text).toContain('crypto.subtle');
     const { tranToken } = (await import(pathToFileURL(out).href)) as {
-      tranToken: typeof import('../src/index.ts').tranToken;
+      tranToken: typeof import('../src/tools.ts').tranToken;
     };
     const spec = loadContract().spec as unknown as {
       components: { securitySchemes: Record<string, Record<string, unknown>> };

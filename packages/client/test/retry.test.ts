@@ -28,7 +28,8 @@ describe('the client', () => {
       code: '003_029',
       message: 'Card not found',
       status: 400,
-      correlationId: '261121103000-abc1234',
+      correlationId: sent[0]?.headers['x-km-correlation-id'],
+      attempts: 1,
     });
   });
 

@@ -2,7 +2,7 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { time17, tranToken } from '../src/index.ts';
+import { time17, tranToken } from '../src/tools.ts';
 import { baseConfig, clientWith, FIXED_NOW, ok, recorder, SECRET, vaSuccess } from './recorder.ts';
 
 const spec = JSON.parse(readFileSync(new URL('../../../generated/openapi.json', import.meta.url), 'utf8'));

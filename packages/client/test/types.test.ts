@@ -9,8 +9,8 @@ import {
   type KonaplateClient,
   type KonaplateFailure,
   type RequestOf,
-  type UnregisteredCode,
 } from '../src/index.ts';
+import type { UnregisteredCode } from '../src/tools.ts';
 
 declare const client: KonaplateClient;
 

@@ -1,2 +1,2 @@
-// What a browser bundle of an app (bundled by esbuild for the browser) reaches: WebCrypto signing.
-export { signHeaders, tranToken } from '@konaplate-contract/client';
+// What a browser bundle of an app (bundled by esbuild for the browser) reaches: WebCrypto signing, from the tools.
+export { signHeaders, tranToken } from '@konaplate-contract/client/tools';
