@@ -6,16 +6,21 @@
 // - type declarations (tsc);
 // - the licences of the bundled packages (dist/THIRD-PARTY-LICENSES.txt).
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
+import { type BundledPackage, enginesProblems, minimumOf } from './engines.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 const generated = join(root, '../../generated');
+/** The package's declared Node range (`engines.node`): the bundle's target, and what every bundled package must admit. */
+const declaredEngines = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { engines: { node: string } })
+  .engines.node;
 
 /** The contract files the mock loads (see src/contract.ts), relative to generated/ and to dist/contract/. */
 export const contractFiles = ['openapi.json', 'mock/scenarios.json'];
@@ -30,7 +35,7 @@ export const bundleOptions: BuildOptions = {
   splitting: true,
   format: 'esm',
   platform: 'node',
-  target: 'node20.19',
+  target: `node${minimumOf(declaredEngines)}`, // the package's own minimum: the syntax lowered for it
   outdir: dist,
   chunkNames: '[name]-[hash]', // beside the entries: src/contract.ts finds dist/contract/ next to itself
   // ESM builds first: some packages' CommonJS `main` is a UMD file that esbuild cannot follow.
@@ -61,12 +66,27 @@ function packageDirOf(input: string): string | undefined {
 }
 
 /** One text with the name, version, licence and licence file of every package inside the bundles. */
-async function thirdPartyLicenses(metafile: Metafile): Promise<string> {
+/** The folders of the packages inside the bundles. */
+function bundledDirs(metafile: Metafile): string[] {
   const dirs = new Set<string>();
   for (const input of Object.keys(metafile.inputs)) {
     const dir = packageDirOf(input);
     if (dir) dirs.add(join(root, dir));
   }
+  return [...dirs];
+}
+
+/** The name, version and engines of every package inside the bundles. */
+export async function bundledPackages(metafile: Metafile): Promise<BundledPackage[]> {
+  return Promise.all(
+    bundledDirs(metafile).map(
+      async (dir) => JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as BundledPackage,
+    ),
+  );
+}
+
+async function thirdPartyLicenses(metafile: Metafile): Promise<string> {
+  const dirs = bundledDirs(metafile);
   const sections: string[] = [];
   for (const dir of [...dirs].sort()) {
     const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as {
@@ -97,6 +117,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     },
   );
   const result = await build({ ...bundleOptions, metafile: true });
+  // The package's engines must hold for everything inside it (see scripts/engines.ts).
+  const problems = enginesProblems(await bundledPackages(result.metafile), declaredEngines);
+  if (problems.length > 0)
+    throw new Error(`the bundle needs a newer Node than the package declares:\n${problems.join('\n')}`);
   for (const file of contractFiles) {
     await mkdir(dirname(join(dist, 'contract', file)), { recursive: true });
     await copyFile(join(generated, file), join(dist, 'contract', file)).catch((error: NodeJS.ErrnoException) => {

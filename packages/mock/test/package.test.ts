@@ -13,6 +13,10 @@ const packageDir = fileURLToPath(new URL('..', import.meta.url));
 /** The environment without the package manager's variables (this test may itself run under `pnpm test`). */
 const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
 
+/** The JSON report of `pnpm pack --json`, after the output of its prepack build (which pnpm prints first). */
+const packReport = (stdout: string): unknown =>
+  JSON.parse(stdout.startsWith('{') ? stdout : stdout.slice(stdout.indexOf('\n{') + 1));
+
 let work: string; // outside the workspace: the tarball and the app
 let app: string;
 let tarball: string;
@@ -33,7 +37,7 @@ beforeAll(() => {
     encoding: 'utf8',
     env: cleanEnv,
   });
-  const report = JSON.parse(pack) as { filename: string; files: Array<{ path: string }> };
+  const report = packReport(pack) as { filename: string; files: Array<{ path: string }> };
   tarball = report.filename;
   packed = report.files.map((f) => f.path).sort();
   execFileSync('mkdir', [app]);
@@ -109,6 +113,24 @@ describe('the packed tarball', () => {
     expect(manifest.dependencies).toBeUndefined();
     expect(manifest.exports['.']).toEqual({ types: './dist/types/index.d.ts', import: './dist/index.js' });
   });
+
+  it('packing before building builds first (prepack), so the tarball always has the konaplate-mock command', () => {
+    const source = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
+    expect(source.scripts.prepack).toBe(source.scripts.build);
+    rmSync(join(packageDir, 'dist'), { recursive: true, force: true });
+    const destination = mkdtempSync(join(tmpdir(), 'konaplate-mock-prepack-'));
+    try {
+      const pack = execFileSync('pnpm', ['pack', '--pack-destination', destination, '--json'], {
+        cwd: packageDir,
+        encoding: 'utf8',
+        env: cleanEnv,
+      });
+      const files = (packReport(pack) as { files: Array<{ path: string }> }).files.map((f) => f.path);
+      expect(files).toEqual(expect.arrayContaining(['dist/cli.js', 'dist/index.js', 'dist/contract/openapi.json']));
+    } finally {
+      rmSync(destination, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('the contract inside is the one generated from the spec', () => {
     for (const file of ['openapi.json', 'mock/scenarios.json']) {
