@@ -239,6 +239,38 @@ describe('the samples of the encryption guide', () => {
   });
   const files = () => Object.fromEntries(published.map((k) => [k.name, k.text]));
 
+  /** A key id of 32 visible ASCII characters, with a quote and a backslash (the pattern allows them). */
+  const awkwardKeyId = 'quote"and\\backslash-0123456789ab';
+
+  describe.concurrent.each(runs.filter((r) => r.copy === 'markdown'))(
+    '$fence sample, an awkward key id',
+    ({ fence, source }) => {
+      const tool = toolOf(fence);
+      it.skipIf(!tool.ok)(
+        titled(
+          'writes a key id with a quote and a backslash into the JWE header as valid JSON (the mock decrypts it)',
+          tool,
+        ),
+        async () => {
+          expect(awkwardKeyId).toHaveLength(32);
+          const run = await runSample(
+            fence,
+            source,
+            {
+              ...env(),
+              [environmentVariables.cryptoKeyId]: awkwardKeyId,
+              [environmentVariables.baseUrl]: urls.encrypting ?? '',
+            },
+            files(),
+          );
+          expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+          expect(JSON.parse(run.stdout)).toEqual(success?.example.value);
+        },
+        sampleTimeout,
+      );
+    },
+  );
+
   describe.concurrent.each(runs)('$fence sample ($copy copy)', ({ fence, source }) => {
     const tool = toolOf(fence);
     it.skipIf(!tool.ok)(

@@ -119,7 +119,7 @@ export function javaEncryptionSample(facts: CallFacts, encryption: EncryptionFac
     'import javax.crypto.spec.OAEPParameterSpec;',
     'import javax.crypto.spec.PSource;',
   ].sort((a, b) => a.localeCompare(b));
-  const header = `"{\\"alg\\":\\"${jwe.alg}\\",\\"enc\\":\\"${jwe.requestEnc}\\",\\"kid\\":\\"" + CRYPTO_KEY_ID + "\\"}"`;
+  const header = `${javaString(`{"alg":"${jwe.alg}","enc":"${jwe.requestEnc}","kid":`)} + quoted(CRYPTO_KEY_ID) + "}"`;
   const envelopeOpen = javaString(`{"${jwe.envelope}":"`);
   return `// ${t.encryptedCall(facts.summary, facts.method, facts.path, jwe.alg, jwe.requestEnc)}
 // ${t.javaOnly} ${t.saveAndRun(`${name}.java`, `java ${name}.java`)}
@@ -202,6 +202,11 @@ ${javaSettings(facts, true)}
     // ${t.noJsonParser}
     Matcher value = Pattern.compile("\\"" + name + "\\"\\\\s*:\\\\s*\\"([^\\"]*)\\"").matcher(json);
     return value.find() ? value.group(1) : null;
+  }
+
+  static String quoted(String text) {
+    // ${t.quoted}
+    return "\\"" + text.replace("\\\\", "\\\\\\\\").replace("\\"", "\\\\\\"") + "\\"";
   }
 
   static String b64url(byte[] data) {

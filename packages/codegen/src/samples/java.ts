@@ -79,10 +79,8 @@ export function javaCall(facts: CallFacts, language: Language, encrypted: boolea
     HttpRequest request = HttpRequest.newBuilder(URI.create(BASE_URL + ${javaString(facts.path)}))
 ${lines.map((l) => `        ${l}`).join('\n')}
         .build();
-    // ${t.http11}
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     // ${t.refusalJson}
-    return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
   }
 
   static String env(String name) {

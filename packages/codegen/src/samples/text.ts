@@ -18,7 +18,6 @@ export interface SampleTexts {
   serializeOnce: string;
   refusalJson: string;
   utf8Out: string;
-  http11: string;
   keys: string;
   encryptDoc: (alg: string) => string;
   decryptDoc: (alg: string, encs: string) => string;
@@ -26,6 +25,7 @@ export interface SampleTexts {
   answerOpened: string;
   pemBlock: string;
   noJsonParser: string;
+  quoted: string;
   /** The encryption guide: the TEST-ONLY files and the test vector. */
   keyRole: { serverPublicKey: string; serverPrivateKey: string; clientPublicKey: string; clientPrivateKey: string };
   testKeysIntro: string;
@@ -50,7 +50,6 @@ const en: SampleTexts = {
   serializeOnce: 'Serialize once: these exact bytes are signed and sent.',
   refusalJson: 'A refusal (HTTP 4xx, 5xx) answers JSON too.',
   utf8Out: 'Printed as UTF-8, so Korean texts stay readable whatever the default charset.',
-  http11: 'HTTP/1.1: a plain-http server such as the mock does not take the HTTP/2 upgrade.',
   keys: "Konaplate's public key (SPKI PEM) encrypts requests; your private key (PKCS#8 PEM) decrypts answers. These are the docs' TEST-ONLY files, which the mock answers to: use your real ones against the platform.",
   encryptDoc: (alg) =>
     `A compact JWE to Konaplate's public key: a fresh content key wrapped with ${alg}; the protected header is the AAD.`,
@@ -61,6 +60,7 @@ const en: SampleTexts = {
     'The base64 between the BEGIN and END lines; a comment line before them (as on the TEST-ONLY files) is skipped.',
   noJsonParser:
     'The JDK has no JSON parser: this pattern reads a flat string field. Use your JSON library in production.',
+  quoted: 'A JSON string of a visible-ASCII value (the key id may hold a quote or a backslash).',
   keyRole: {
     serverPublicKey: "Konaplate's public key: encrypt requests to it",
     serverPrivateKey: "Konaplate's private key: the mock decrypts requests with it",
@@ -93,7 +93,6 @@ const ko: SampleTexts = {
   serializeOnce: '본문은 한 번만 직렬화합니다. 이 바이트 그대로 서명하고 보냅니다.',
   refusalJson: '거절 응답(HTTP 4xx, 5xx)도 JSON으로 옵니다.',
   utf8Out: '기본 문자 집합과 상관없이 한글이 깨지지 않도록 UTF-8로 출력합니다.',
-  http11: '모의 서버처럼 평문 HTTP로 받는 서버는 HTTP/2 업그레이드를 받지 않으므로 HTTP/1.1을 씁니다.',
   keys: '코나플레이트 공개키(SPKI PEM)로 요청을 암호화하고, 가맹점 개인키(PKCS#8 PEM)로 응답을 복호화합니다. 여기 적힌 파일은 문서에 공개된 TEST-ONLY 키로, 모의 서버만 이 키에 응답합니다. 실제 플랫폼에는 실제 키를 쓰세요.',
   encryptDoc: (alg) =>
     `코나플레이트 공개키로 compact JWE를 만듭니다. 새로 만든 콘텐츠 키를 ${alg}로 감싸고, 보호 헤더를 AAD로 씁니다.`,
@@ -103,6 +102,7 @@ const ko: SampleTexts = {
   pemBlock: 'BEGIN 줄과 END 줄 사이의 base64입니다. 그 앞의 주석 줄(TEST-ONLY 파일에 있는 것처럼)은 건너뜁니다.',
   noJsonParser:
     'JDK에는 JSON 파서가 없어, 평평한 문자열 필드 하나는 이 패턴으로 읽습니다. 운영 코드에서는 쓰시는 JSON 라이브러리를 쓰세요.',
+  quoted: '출력 가능한 ASCII 값을 JSON 문자열로 만듭니다(키 ID에 따옴표나 백슬래시가 들어 있을 수 있습니다).',
   keyRole: {
     serverPublicKey: '코나플레이트 공개키: 요청을 이 키로 암호화합니다',
     serverPrivateKey: '코나플레이트 개인키: 모의 서버가 요청을 이 키로 복호화합니다',
