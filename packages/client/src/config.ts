@@ -196,7 +196,7 @@ export function checkConfig(config: KonaplateClientConfig): ClientSettings {
       fail('server.productionHost', 'must be a host name');
     baseUrl = servers.production.replace(`{${servers.productionVariable}}`, host);
   }
-  const parts = /^(https?):\/\/([^/:]+|\[[^\]]+\])/.exec(baseUrl);
+  const parts = /^(https?):\/\/(\[[^\]]+\]|[^/:]+)/.exec(baseUrl);
   if (!parts) fail('baseUrl', 'must be an absolute http(s) URL');
   // Plain http only within this machine: signed calls and card data are never sent in clear over a network.
   if (parts?.[1] === 'http' && !config.allowInsecureHttp && !loopback.test(parts[2] as string))

@@ -12,7 +12,7 @@ const classWords: Record<string, string> = {
   'A-Z': 'capital letter',
   'a-z': 'small letter',
   'A-Za-z': 'letter',
-  'A-Za-z0-9': 'letter or digit',
+  'A-Za-z0-9': 'alphanumeric character',
   '!-~': 'printable ASCII character',
   '^\\x00-\\x1F\\x7F': 'printable character',
 };
@@ -39,7 +39,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** The pattern in words, or undefined when it cannot be said. */
 export function patternInWords(source: string): string | undefined {
   // A class with its count, a group, or a literal character (escaped or not).
-  const token = /\[([^\]]+)\](?:\{(\d+)(,(\d*))?\}|(\+))?|\(([^()]+)\)|\\?([^[\](){}|^$.*+?\\])/y;
+  const token = /\[([^\]]+)\](?:\{(\d+)(,(\d*))?\}|(\+))?|\(([^()]+)\)|\\(.)|([^[\](){}|^$.*+?\\])/y;
   const pair = /\[(\d-\d)\](?![{+])/y;
   const words: string[] = [];
   let last: string | undefined; // the date part just before: date parts run together (YYMMDD)
@@ -53,7 +53,8 @@ export function patternInWords(source: string): string | undefined {
     const m = token.exec(source);
     if (!m) return undefined;
     at = token.lastIndex;
-    const [, cls, n, comma, max, some, group, literal] = m;
+    const [, cls, n, comma, max, some, group, escaped, plain] = m;
+    const literal = escaped ?? plain;
     const before = digits;
     digits = 0;
     let date = group === undefined ? undefined : datePart(group);

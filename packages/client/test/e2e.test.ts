@@ -58,6 +58,29 @@ describe('every scenario against the mock', () => {
     }
   });
 
+  // The documented negative test requests (a 15-digit card, letters in it, a field left out): the client refuses
+  // them itself, unless the call says validateRequest: false, which sends them as given.
+  const negative = scenarios.filter(
+    (s) =>
+      s.status !== 200 &&
+      ('invalid' in s.when ||
+        s.example === 'invalid-card-number' ||
+        s.example.includes('length') ||
+        s.example === 'invalid-input-parameter'),
+  );
+
+  it('has negative test requests', () => {
+    expect(negative.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each(negative)('$operationId $example with validateRequest: false gets the platform’s $code', async (s) => {
+    const client = createKonaplateClient({ ...config, baseUrl });
+    const body = { ...bodies[s.operationId], ...('body' in s.when ? s.when.body : {}) } as Record<string, unknown>;
+    if ('invalid' in s.when) delete body.cardNo;
+    const result = await client.call(s.operationId, body as never, { validateRequest: false });
+    expect(result.error).toMatchObject({ kind: 'platform', code: s.code, status: s.status, attempts: 1 });
+  });
+
   it('reaches the mock-side validation scenarios when the caller passes the checks (Prefer)', async () => {
     const client = createKonaplateClient({ ...config, baseUrl });
     const { error, response } = await client.inquireCardVirtualAccount(

@@ -47,6 +47,19 @@ describe('configuration', () => {
     ['secretKey', { secretKey: '' }, /secretKey is required, a non-empty string/],
     ['timeZone', { timeZone: 'PST' }, /timeZone must be one of KST, JST, UTC, GMT/],
     ['baseUrl', { baseUrl: 'ftp://x' }, /baseUrl must be an absolute http\(s\) URL/],
+    [
+      'baseUrl',
+      { baseUrl: 'http://api.example.kr/open-api' },
+      /baseUrl must be https:\/\/ for a host other than loopback \(or set allowInsecureHttp: true\)/,
+    ],
+    ['baseUrl', { baseUrl: 'http://10.0.0.7:4010' }, /must be https:\/\/ for a host other than loopback/],
+    ['baseUrl', { baseUrl: 'http://127.0.0.1.example.kr' }, /must be https:\/\/ for a host other than loopback/],
+    ['secretKey', { secretKey: 42 }, /secretKey is required, a non-empty string or a function giving one/],
+    ['deadlineMs', { deadlineMs: 0 }, /deadlineMs must be a positive whole number of milliseconds/],
+    ['validateResponse', { validateResponse: true }, /validateResponse must be one of strict, tolerant, off/],
+    ['validateRequest', { validateRequest: 'yes' }, /validateRequest must be true or false/],
+    ['validateResponses', { validateResponses: 'yes' }, /validateResponses must be true or false/],
+    ['maxResponseBytes', { maxResponseBytes: 0 }, /maxResponseBytes must be a positive whole number of bytes/],
     ['server', { server: 'sandbox' }, /server or baseUrl: give one, not both/],
     ['timeoutMs', { timeoutMs: -1 }, /timeoutMs must be a positive whole number/],
     ['retry.retries', { retry: { retries: 99 } }, /retry.retries must be a whole number from 0 to 10/],
@@ -63,6 +76,10 @@ describe('configuration', () => {
       /encryption.serverPublicKey must be an SPKI PEM/,
     ],
   ];
+  it('has bad configurations', () => {
+    expect(bad.length).toBeGreaterThan(15);
+  });
+
   it.each(bad)('%s: a clear error at creation naming the field', (field, change, message) => {
     let thrown: unknown;
     try {
@@ -75,6 +92,28 @@ describe('configuration', () => {
     expect(String((thrown as Error).message)).toMatch(message);
     expect(JSON.stringify(thrown) + String(thrown)).not.toContain(SECRET);
     expect(String((thrown as Error).stack).split('\n')[0]).not.toContain(SECRET);
+  });
+
+  it('plain http:// is for loopback, unless allowInsecureHttp; https:// anywhere', () => {
+    for (const baseUrl of ['http://127.0.0.1:4010', 'http://localhost:4010/', 'http://[::1]:4010', 'http://127.3.2.1'])
+      expect(() => createKonaplateClient({ ...baseConfig, baseUrl })).not.toThrow();
+    expect(() =>
+      createKonaplateClient({ ...baseConfig, baseUrl: 'http://qa-proxy.internal:8080', allowInsecureHttp: true }),
+    ).not.toThrow();
+    expect(() => createKonaplateClient({ ...baseConfig, baseUrl: 'https://api.example.kr/open-api' })).not.toThrow();
+  });
+
+  it('the defaults: 5 s per attempt, 15 s per call, 2 retries, requests checked, answers tolerated', async () => {
+    const { checkConfig } = await import('../src/config.ts');
+    expect(checkConfig(baseConfig).call).toEqual({
+      timeoutMs: 5_000,
+      deadlineMs: 15_000,
+      retry: { retries: 2, baseDelayMs: 1, maxDelayMs: 20 },
+      validateRequest: true,
+      validateResponse: 'tolerant',
+    });
+    const { retry: _retry, ...noRetry } = baseConfig;
+    expect(checkConfig(noRetry).call.retry).toEqual({});
   });
 
   it('chooses the servers of the spec', async () => {
