@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createMockServer, loadContract } from '@konaplate-contract/mock';
 import { expect, it } from 'vitest';
+import { createKonaplateClient } from '../src/index.ts';
 
 const example = fileURLToPath(new URL('../examples/quickstart.ts', import.meta.url));
 
@@ -28,3 +29,35 @@ it('the quick-start script calls two operations against the mock and prints type
     await mock.close();
   }
 }, 30_000);
+
+it("the README's negative test requests get the codes it names, from the mock, with validateRequest: false", async () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  const rows = [
+    ...readme.matchAll(/^\| (.+?) \| `KonaplateValidationError` \(`(\w+)`, `(\w+)`\) \| `(\w+)` \(`([\w-]+)`\) \|$/gm),
+  ];
+  expect(rows.length).toBe(3);
+  const contract = loadContract();
+  const scenarios = contract.scenarios.operations.find((o) => o.operationId === 'inquireUnregisteredCard')?.scenarios;
+  const mock = await createMockServer({ contract });
+  const url = await mock.listen(0);
+  try {
+    const client = createKonaplateClient({
+      baseUrl: url.href.replace(/\/$/, ''),
+      aspId: 'KMASP0000000001',
+      accessKey: 'sandbox-access-key-not-a-real-key-000001',
+      secretKey: 'sandbox-secret',
+    });
+    for (const [, request, field, rule, code, example] of rows) {
+      expect(scenarios?.find((s) => s.example === example)?.code).toBe(code);
+      const cardNo = /`(\d\w+)`/.exec(request as string)?.[1];
+      const body: Record<string, string> = { cardNo: cardNo ?? '', expiryDate: '3108', cardCVC: '123' };
+      if (!cardNo) delete body.cardNo;
+      const checked = await client.call('inquireUnregisteredCard', body as never);
+      expect(checked.error).toMatchObject({ kind: 'validation', field, rule });
+      const sent = await client.call('inquireUnregisteredCard', body as never, { validateRequest: false });
+      expect(sent.error).toMatchObject({ kind: 'platform', code });
+    }
+  } finally {
+    await mock.close();
+  }
+});
