@@ -1,20 +1,12 @@
 // Everything the CLI signs, encrypts, validates or sends goes through the
 // client package (@konaplate-contract/client): one way to sign in this
-// repository. This module names what the commands use.
-export type {
-  EncryptionConfig as EncryptionKeys,
-  HeaderValue,
-  OperationId,
-  SignOptions as SigningCredentials,
-  TimeZone,
-} from '@konaplate-contract/client';
+// repository. The client itself comes from the package's root; what a tool
+// that signs and sends its own requests needs, from its `tools` entry. This
+// module names what the commands use.
+export type { EncryptionConfig as EncryptionKeys, OperationId } from '@konaplate-contract/client';
 export {
-  checkResponse,
   createKonaplateClient,
-  defaultMaxResponseBytes,
-  encryptBody,
   environmentVariables,
-  headerValues,
   KonaplateClientError,
   KonaplateConfigError,
   KonaplateContractError,
@@ -22,10 +14,21 @@ export {
   KonaplateResponseError,
   KonaplateTransportError,
   KonaplateValidationError,
-  readBody,
   redact,
+} from '@konaplate-contract/client';
+export type {
+  HeaderValue,
+  SignOptions as SigningCredentials,
+  TimeZone,
+} from '@konaplate-contract/client/tools';
+export {
+  checkResponse,
+  defaultMaxResponseBytes,
+  encryptBody,
+  headerValues,
+  readBody,
   retiredEnvironmentVariables,
   signHeaders,
   TooLarge,
   validateRequest,
-} from '@konaplate-contract/client';
+} from '@konaplate-contract/client/tools';

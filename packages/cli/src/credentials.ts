@@ -23,6 +23,8 @@ const asHeader = header;
 export const timeZones = Object.keys(utcOffsets(doc));
 
 export interface Credentials extends SigningCredentials {
+  /** Read once from the environment or --secret-file: always the text itself here. */
+  secretKey: string;
   timeZone: TimeZone;
   /** Which values are the spec's sandbox-shaped defaults rather than yours. */
   defaults: string[];

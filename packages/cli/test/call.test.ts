@@ -154,6 +154,24 @@ describe('konaplate call', () => {
     expect(fromEnv.code).toBe(0);
   });
 
+  it("plain http to another host is refused by the client, in the CLI's words (nothing sent)", async () => {
+    const { code, out, err } = await cli(
+      [
+        'call',
+        'inquireCardVirtualAccount',
+        '--base-url',
+        'http://staging.example:8080',
+        '--body',
+        '{"cardNo":"9491230000000017"}',
+      ],
+      env,
+    );
+    expect([code, out]).toEqual([2, '']);
+    oneLine(err);
+    expect(err).toMatch(/^konaplate call: --base-url must be https:\/\/ for a host other than this machine/);
+    expect(err).not.toContain('allowInsecureHttp');
+  });
+
   it('no answer (nothing listening) is exit 1 and one line', async () => {
     const port = await freePort();
     const { code, err } = await cli(

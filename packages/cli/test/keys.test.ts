@@ -4,7 +4,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { encryptBody } from '@konaplate-contract/client';
+import { encryptBody } from '@konaplate-contract/client/tools';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bash, cli, freePort, repoRoot, SECRET, shellWords } from './support.ts';
 
@@ -26,7 +26,7 @@ beforeAll(async () => {
   const run = await cli(['keys', '--out', dir]);
   expect([run.code, run.err]).toEqual([0, '']);
   printed = run.out;
-});
+}, 60_000); // two RSA-2048 pairs: seconds on a loaded machine
 
 /** The printed command line that starts with `prefix`, as bash would split it (the prefix words dropped). */
 async function printedCommand(prefix: string): Promise<string[]> {
@@ -95,7 +95,7 @@ describe('konaplate keys --out', () => {
     expect(run.code).toBe(0);
     expect(run.out).toMatch(/^ {2}pnpm mock --server-private-key /m);
     expect(run.out).toMatch(/^ {2}pnpm -s konaplate call /m);
-  });
+  }, 60_000);
 
   it('refuses to replace existing files (one line naming them, nothing written) unless --force', async () => {
     const before = await Promise.all(files.map((f) => readFile(`${dir}/${f}`, 'utf8')));
@@ -110,7 +110,7 @@ describe('konaplate keys --out', () => {
     const after = await Promise.all(files.map((f) => readFile(`${dir}/${f}`, 'utf8')));
     for (const [i, text] of after.entries()) expect(text).not.toBe(before[i]);
     expect((await stat(`${dir}/${files[0]}`)).mode & 0o077).toBe(0);
-  });
+  }, 60_000);
 
   it('--out is required: exit 2, one line', async () => {
     const { code, out, err } = await cli(['keys']);
@@ -127,7 +127,7 @@ describe('konaplate decrypt --private-key', () => {
   beforeAll(async () => {
     serverPublic = await readFile(`${dir}/server-public.test-only.pem`, 'utf8');
     sealed = await encryptBody({ serverPublicKey: serverPublic }, request);
-  });
+  }, 30_000);
   const decrypt = (stdin: string | undefined, args: string[] = []) =>
     cli(['decrypt', '--private-key', `${dir}/server-private.test-only.pem`, ...args], {}, stdin);
 

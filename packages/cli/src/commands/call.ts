@@ -137,8 +137,12 @@ export async function callCommand(argv: string[], io: Io): Promise<number> {
       secretKey: credentials.secretKey,
       timeZone: credentials.timeZone,
       retry: retries > 0 ? { retries } : false,
+      // QA's view: a success payload is held to the spec whole, not tolerated.
+      validateResponse: 'strict',
       ...(encryption ? { encryption } : {}),
-      ...(timeoutMs ? { timeoutMs } : {}),
+      timeoutMs: timeoutMs ?? 10_000,
+      // Every attempt its full timeout, and the longest backoff between them.
+      deadlineMs: (timeoutMs ?? 10_000) * (retries + 1) + 5_000 * retries,
       // -H headers go on last, after signing, so one of them may replace a header the client computed.
       ...(given.length > 0
         ? {
@@ -153,8 +157,7 @@ export async function callCommand(argv: string[], io: Io): Promise<number> {
         : {}),
     });
   } catch (error) {
-    if (error instanceof KonaplateConfigError)
-      throw new UsageError(`${configSources[error.field] ?? error.field}: ${error.message}`);
+    if (error instanceof KonaplateConfigError) throw new UsageError(configLine(error));
     throw error;
   }
   warnAll(io, credentials);
@@ -169,13 +172,20 @@ export async function callCommand(argv: string[], io: Io): Promise<number> {
     throw new Failure(codeLine(error.code, error.message, error.status, error.correlationId));
   }
   if (error instanceof KonaplateValidationError) throw new UsageError(validationLine(error));
-  if (error instanceof KonaplateConfigError)
-    throw new UsageError(`${configSources[error.field] ?? error.field}: ${error.message}`);
+  if (error instanceof KonaplateConfigError) throw new UsageError(configLine(error));
   if (error instanceof KonaplateContractError)
     throw new Failure(`the answer breaks the contract: ${error.field} (rule: ${error.rule}); HTTP ${error.status}`);
   if (error instanceof KonaplateTransportError || error instanceof KonaplateResponseError)
     throw new Failure(maskCardNumbers(error.message));
   throw new Failure(`${operation.operationId}: ${(error as Error).message}`);
+}
+
+/** A client configuration refused, named by the flag or variable the CLI user gave it with. */
+function configLine(error: KonaplateConfigError): string {
+  // The client's own remedy names a configuration field no CLI user sets.
+  if (error.field === 'baseUrl' && /https:\/\//.test(error.message))
+    return '--base-url must be https:// for a host other than this machine (the client sends signed calls over plain http only to loopback)';
+  return `${configSources[error.field] ?? error.field}: ${error.message}`;
 }
 
 /** The line for an answer with a code other than success: code, message, status and correlation id. */

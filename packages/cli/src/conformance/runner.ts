@@ -19,7 +19,7 @@ import { type Answer, checkAnswer, type Finding, type Sent } from './checks.ts';
 
 export interface RunOptions {
   baseUrl: string;
-  credentials: SigningCredentials & { timeZone: string };
+  credentials: SigningCredentials & { secretKey: string; timeZone: string };
   keys?: EncryptionKeys;
   /** Requests in flight at once (default 8). */
   concurrency?: number;
@@ -48,7 +48,7 @@ function applyHeaders(signed: Record<string, string>, changes: Record<string, st
   return Object.entries(merged).filter((e): e is [string, string] => e[1] !== undefined);
 }
 
-function sentFacts(c: Case, headers: Array<[string, string]>, credentials: SigningCredentials): Sent {
+function sentFacts(c: Case, headers: Array<[string, string]>, credentials: RunOptions['credentials']): Sent {
   const correlationId = headers.find(([n]) => n === header.correlationId)?.[1];
   const schema = headerField(header.correlationId)?.schema ?? {};
   const token = headers.find(([n]) => n === header.tranToken)?.[1] ?? '';
@@ -121,8 +121,9 @@ async function sendEncrypted(c: Case, options: RunOptions): Promise<{ answer: An
     encryption: options.keys as EncryptionKeys,
     retry: false,
     // The runner checks the payload itself, so a bad one is reported with the rest, not as a thrown error.
-    validateResponses: false,
+    validateResponse: 'off',
     timeoutMs: options.timeoutMs ?? 10_000,
+    deadlineMs: options.timeoutMs ?? 10_000,
     // The answer is read once, bounded, and handed to the client as a fresh response of that text.
     fetch: async (req) => {
       request = req;
