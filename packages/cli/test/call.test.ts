@@ -260,13 +260,47 @@ describe('konaplate call: -H, --no-validate, --retries, --body-file -', () => {
   });
 
   it('--no-validate with a valid body: the answer as call prints it, card numbers masked (exit 0)', async () => {
-    const { code, out, err } = await call(['--no-validate', '--body', card]);
-    expect([code, err]).toEqual([0, '']);
-    expect(JSON.parse(out).response.code).toBe('000_000');
-    expect(out).toMatch(/"accountNo": "\*+\d{4}"/);
-    const combined = await call(['--no-validate', '--retries', '1', '--body', card]);
-    expect(combined.code).toBe(2);
-    expect(combined.err).toMatch(/--retries needs the client: --no-validate sends one attempt/);
+    for (const body of [card, `${card}\n`]) {
+      const { code, out, err } = await call(['--no-validate', '--body', body]);
+      expect([code, err]).toEqual([0, '']);
+      expect(JSON.parse(out).response.code).toBe('000_000');
+      expect(out).toMatch(/"accountNo": "\*+\d{4}"/);
+    }
+  });
+
+  it('--no-validate sends the bytes given: through the client when it would send the same, else by the CLI', async () => {
+    const received: string[] = [];
+    const recording = await wrongServer(strict, (x) => {
+      received.push(x.request.body);
+    });
+    let failures = 0;
+    const flaky = await wrongServer(recording, (x) => {
+      if (failures > 0) {
+        failures -= 1;
+        x.status = 503;
+        x.headers = { 'content-type': 'application/json' };
+        x.text = '{}';
+      }
+    });
+    const run = (body: string, args: string[] = []) =>
+      cli(['call', 'inquireCardVirtualAccount', '--no-validate', '--base-url', flaky, '--body', body, ...args], env);
+    // Compact JSON: the client sends it (its check off), so --retries works.
+    failures = 1;
+    const compact = '{"cardNo":"94912300000000AB"}';
+    const retried = await run(compact, ['--retries', '1']);
+    expect(retried.code).toBe(1);
+    expect(retried.err).toMatch(/^konaplate call: 000_002 Invalid input parameter\. cardNo /);
+    expect(received).toEqual([compact, compact]);
+    // Spelled otherwise than the client would: sent as given by the CLI, once.
+    received.length = 0;
+    const spaced = '{ "cardNo" : "94912300000000AB" }';
+    expect((await run(spaced)).code).toBe(1);
+    expect(received).toEqual([spaced]);
+    const refused = await run(spaced, ['--retries', '1']);
+    expect(refused.code).toBe(2);
+    oneLine(refused.err);
+    expect(refused.err).toMatch(/--retries needs the client, and this body goes as given by the CLI itself, once/);
+    expect(received).toEqual([spaced]);
   });
 
   it('one attempt by default; --retries N retries a 503 up to N times', async () => {

@@ -1,5 +1,6 @@
 // konaplate call: signs (and encrypts), sends through the client, prints the answer. With --no-validate
-// the body goes as given through the CLI's own signing path (the client always checks a body first).
+// the body goes byte for byte: through the client with its request check off when it would send those
+// bytes, else through the CLI's own signing path (the client re-serializes what it sends).
 import { parseArgs } from 'node:util';
 import {
   checkResponse,
@@ -39,9 +40,10 @@ Options:
   -H, --header 'Name: value'   one more header (repeatable), e.g. -H 'Prefer: example=card-not-found' for
                                the mock; a header the command computes (${header.correlationId}, any
                                X-KM-* header, Content-Type) is replaced by yours, after signing
-  --no-validate                send the body as given, even one the spec refuses or not JSON at all, to
-                               see the server's own refusal (signed by the CLI, not checked by the client;
-                               --server-public-key alone encrypts it, --client-private-key reads the answer)
+  --no-validate                send the body as given, byte for byte, even one the spec refuses or not JSON
+                               at all, to see the server's own refusal: through the client with its check
+                               off when it would send the same bytes, else signed and sent once by the CLI
+                               (then --server-public-key alone encrypts it, --client-private-key reads the answer)
   --retries <n>                retry up to n times on no answer, 408, 429 or 5xx, for the operations the
                                spec marks idempotent (default 0: one attempt, as sent)
   --time-zone <zone>           zone of X-KM-Tran-Time (default KST, or KONAPLATE_TIME_ZONE)
@@ -112,16 +114,35 @@ export async function callCommand(argv: string[], io: Io): Promise<number> {
     throw new UsageError('--retries must be a whole number from 0 to 10');
   const text = await bodyFlag(flags, io);
   const reveal = flags.reveal;
-  if (flags['no-validate']) {
-    if (retries > 0) throw new UsageError('--retries needs the client: --no-validate sends one attempt');
-    return sendAsGiven(io, { ...flags, reveal, timeoutMs, given }, operation, baseUrl, text);
-  }
-  const body = parseBody(text);
-  try {
-    validateRequest(operation.operationId, body);
-  } catch (error) {
-    if (error instanceof KonaplateValidationError) throw new UsageError(validationLine(error));
-    throw error;
+  const noValidate = flags['no-validate'];
+  let body: unknown;
+  if (noValidate) {
+    // The body goes byte for byte: through the client (its request check off) when it would send those
+    // very bytes, else by the CLI itself (not JSON, or spelled otherwise than the client re-serializes it,
+    // or encrypted with the server's key alone, when no answer could be decrypted by the client).
+    let exact = false;
+    try {
+      body = JSON.parse(text);
+      exact = JSON.stringify(body) === text;
+    } catch {
+      exact = false;
+    }
+    const keys = loadKeys(io, flags, 'optional');
+    if (!exact || (keys && keys.clientPrivateKey === undefined)) {
+      if (retries > 0)
+        throw new UsageError(
+          '--retries needs the client, and this body goes as given by the CLI itself, once (not compact JSON, or encrypted with --server-public-key alone)',
+        );
+      return sendAsGiven(io, { ...flags, reveal, timeoutMs, given }, operation, baseUrl, text);
+    }
+  } else {
+    body = parseBody(text);
+    try {
+      validateRequest(operation.operationId, body);
+    } catch (error) {
+      if (error instanceof KonaplateValidationError) throw new UsageError(validationLine(error));
+      throw error;
+    }
   }
   const credentials = loadCredentials(io, flags, baseUrl);
   const encryption = loadKeys(io, flags, 'required');
@@ -137,6 +158,7 @@ export async function callCommand(argv: string[], io: Io): Promise<number> {
       secretKey: credentials.secretKey,
       timeZone: credentials.timeZone,
       retry: retries > 0 ? { retries } : false,
+      validateRequest: !noValidate,
       // QA's view: a success payload is held to the spec whole, not tolerated.
       validateResponse: 'strict',
       ...(encryption ? { encryption } : {}),
@@ -196,7 +218,7 @@ function codeLine(code: string, message: string, status: number, correlationId: 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * --no-validate: the body text signed (encrypted first, with the server's key) and sent as given, once,
+ * --no-validate, for a body the client would not send byte for byte: the body text signed (encrypted first, with the server's key) and sent as given, once,
  * by the CLI itself; the answer read as the client reads it: bounded, decrypted with the client key
  * when given, the success payload checked against the spec, printed masked unless --reveal.
  */
