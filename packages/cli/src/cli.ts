@@ -7,7 +7,7 @@ import { conformanceCommand, conformanceHelp } from './commands/conformance.ts';
 import { decryptCommand, decryptHelp } from './commands/decrypt.ts';
 import { keysCommand, keysHelp } from './commands/keys.ts';
 import { signCommand, signHelp } from './commands/sign.ts';
-import { doc, operations, successCode } from './contract.ts';
+import { operations, specVersion, successCode } from './contract.ts';
 import { Failure, type Io, invokedAs, maskCardNumbers, processIo, UsageError } from './io.ts';
 
 const commands: Record<string, { run: (argv: string[], io: Io) => Promise<number>; help: string }> = {
@@ -19,10 +19,10 @@ const commands: Record<string, { run: (argv: string[], io: Io) => Promise<number
 };
 
 /** This package's version and the contract's (info.version of the spec it was built with). */
-export const version = `konaplate ${manifest.version} (contract ${String((doc.info as { version?: string }).version ?? '')})`;
+export const version = `konaplate ${manifest.version} (contract ${specVersion})`;
 
 export const help = `konaplate: sign and send calls to Konaplate's card APIs, and check any server against the contract
-(contract ${String((doc.info as { version?: string }).version ?? '')}: ${operations.map((o) => o.operationId).join(', ')})
+(contract ${specVersion}: ${operations.map((o) => o.operationId).join(', ')})
 
 Commands:
   konaplate sign --body '<json>' [--curl --base-url <url> --operation <id>] [-H 'Name: value'] [--at <time>]

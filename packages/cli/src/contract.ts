@@ -5,6 +5,7 @@
 // spec/ needs no edit in this package.
 import {
   type Operation as ContractOperation,
+  contractVersion,
   describeOperations,
   type ErrorRegistry,
   envelopeField,
@@ -43,6 +44,9 @@ export type Operation = ContractOperation & { operationId: OperationId };
 export const doc = spec as unknown as OpenApiDocument;
 export const scenarioTable = bundle as unknown as MockScenarios;
 export const registry: ErrorRegistry = registryOf(doc);
+
+/** The contract's version (the spec's info.version), as the mock reports it too. */
+export const specVersion = contractVersion(doc) ?? 'unknown';
 
 /** The success code: the registry's one 2xx entry (generation refuses a registry with none or several). */
 export const successCode = successCodesOf(registry)[0] ?? '';
