@@ -17,6 +17,12 @@ export const packagingTests = ['packages/*/test/package.test.ts', 'test/peer-gen
  * has timings, longest first anyway). A file missing from the list only starts later.
  */
 const slowFiles = [
+  // the packaging tests, when a run includes them (vitest.packaging.config.ts, vitest.all.config.ts)
+  'packages/client/test/package.test.ts',
+  'packages/mock/test/package.test.ts',
+  'test/peer-generators.test.ts',
+  'packages/cli/test/package.test.ts',
+  // the rest
   'test/browser/docs.test.ts',
   'packages/cli/test/conformance.test.ts',
   'test/bundle.test.ts',
