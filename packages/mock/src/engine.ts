@@ -14,7 +14,7 @@ import {
 import type { Contract } from './contract.ts';
 import type { ScenarioContext } from './custom-scenarios.ts';
 import type { EncryptionKeys } from './encryption.ts';
-import type { MockError } from './errors.ts';
+import type { Diagnostic, MockError } from './errors.ts';
 import type { InjectionOptions } from './injection.ts';
 import { redact, redactText } from './journal.ts';
 import { readPreferences } from './prefer.ts';
@@ -24,13 +24,15 @@ import { checkSignature, openEnvelope } from './stages/authenticate.ts';
 import { type Controls, type CustomScenario, choose, faultChoice, readControls } from './stages/choose.ts';
 import {
   answerCorrelationId,
+  type ExampleOptions,
   freshCorrelationIds,
   maskedFields,
   personalize,
+  type Responder,
   type ResponderContext,
   responder,
 } from './stages/respond.ts';
-import { buildRoutes, envelopeTest, route } from './stages/route.ts';
+import { buildRoutes, envelopeTest, type OperationRuntime, route } from './stages/route.ts';
 import { type Headers, lowerCaseHeaders, type MockRequest, type MockResponse } from './stages/types.ts';
 import { readJsonBody, refusalCodes, toError, validatePayload, validateRequest } from './stages/validate.ts';
 
@@ -44,6 +46,11 @@ export interface EngineOptions {
   encryption?: EncryptionKeys;
   /** Latency and fault injection (off by default; the X-Konaplate-Mock-* headers work either way). */
   injection?: InjectionOptions;
+  /**
+   * The fast path: compiled checks that pass a request Prism would find nothing wrong with, without Prism
+   * (default true). False sends every request through Prism's validation (the tests compare the two).
+   */
+  fastPath?: boolean;
 }
 
 export async function createEngine(options: EngineOptions) {
@@ -102,6 +109,7 @@ export async function createEngine(options: EngineOptions) {
       const found = specOperations.find((o) => o.operation.operationId === operationId);
       return found ? mockFromRules(doc, found.operation) : [];
     },
+    compile: options.fastPath !== false,
   });
 
   /** QA's own scenarios (`--scenarios`), by operation; replaced whole when the file is reloaded. */
@@ -126,12 +134,12 @@ export async function createEngine(options: EngineOptions) {
     request?: unknown;
   }
 
-  async function answer(
+  function answer(
     request: MockRequest,
     headers: Headers,
     controls: Controls,
     facts: Facts,
-  ): Promise<MockResponse> {
+  ): MockResponse | Promise<MockResponse> {
     const reply = replyTo(headers);
     if (controls.error) return reply.refuse(controls.error);
 
@@ -151,7 +159,7 @@ export async function createEngine(options: EngineOptions) {
     if (controls.fault === '503') {
       const fault = faultChoice(op);
       return 'example' in fault
-        ? reply.example(op, fault.example, { scenario: `fault ${fault.example}` })
+        ? reply.exampleNow(op, fault.example, { scenario: `fault ${fault.example}` })
         : reply.registryFault(op, registry503 as string);
     }
 
@@ -170,22 +178,41 @@ export async function createEngine(options: EngineOptions) {
     if (signing) facts.signature = badSignature ? 'invalid' : 'valid';
     if (badSignature) return reply.refuse(badSignature);
 
-    let payload = body;
-    let decrypted = false;
-    let bodyErrors = validation.bodyErrors;
     if (validation.encrypted) {
       // The envelope itself must hold (one form, a JWE) before its content is looked at, in every mode.
-      if (bodyErrors.length > 0) return reply.refuse(toError(op, bodyErrors, validationCodes));
-      if (encryption) {
-        const opened = await openEnvelope(body as Record<string, unknown>, envelope, encryption, codes.invalid);
-        if (!('payload' in opened)) return reply.refuse(opened);
-        payload = opened.payload;
-        decrypted = true;
-        reply.mask(maskedFields(payload, last4));
-        bodyErrors = validatePayload(op, { method, path, headers }, payload);
-      }
+      if (validation.bodyErrors.length > 0) return reply.refuse(toError(op, validation.bodyErrors, validationCodes));
+      if (encryption) return openThenDecide(request, headers, op, reply, body, encryption);
     }
+    return decide(request, headers, op, reply, body, false, validation.bodyErrors);
+  }
 
+  /** An encrypted body with the server key: its payload decrypted, validated like a plaintext body, then answered. */
+  async function openThenDecide(
+    request: MockRequest,
+    headers: Headers,
+    op: OperationRuntime,
+    reply: Responder,
+    body: unknown,
+    keys: EncryptionKeys,
+  ): Promise<MockResponse> {
+    const opened = await openEnvelope(body as Record<string, unknown>, envelope, keys, codes.invalid);
+    if (!('payload' in opened)) return reply.refuse(opened);
+    const payload = opened.payload;
+    reply.mask(maskedFields(payload, last4));
+    const bodyErrors = validatePayload(op, { method: request.method, path: request.path, headers }, payload);
+    return decide(request, headers, op, reply, payload, true, bodyErrors);
+  }
+
+  /** Stage 4 and 5 for a request that has passed the others: the answer chosen, as it goes out. */
+  function decide(
+    request: MockRequest,
+    headers: Headers,
+    op: OperationRuntime,
+    reply: Responder,
+    payload: unknown,
+    decrypted: boolean,
+    bodyErrors: Diagnostic[],
+  ): MockResponse | Promise<MockResponse> {
     const choice = choose(op, {
       payload,
       decrypted,
@@ -197,28 +224,37 @@ export async function createEngine(options: EngineOptions) {
       custom: custom.get(op.operationId),
     });
     if ('error' in choice) return reply.refuse(choice.error);
+    // A success answer to a decrypted request goes back encrypted when there is a client key (waited for).
+    const encryptTo = decrypted && encryption?.clientPublicKey ? encryption : undefined;
+    const answerWith = (key: string, options: ExampleOptions) =>
+      encryptTo ? reply.example(op, key, { ...options, encryptTo }) : reply.exampleNow(op, key, options);
     if ('custom' in choice) {
       const { answer: mine, name } = choice.custom;
-      const encryptTo = decrypted ? encryption : undefined;
       return 'inline' in mine
-        ? reply.example(op, name, { inline: mine.inline, encryptTo, scenario: `custom ${name}` })
-        : reply.example(op, mine.example, { encryptTo, scenario: `custom ${name}` });
+        ? answerWith(name, { inline: mine.inline, scenario: `custom ${name}` })
+        : answerWith(mine.example, { scenario: `custom ${name}` });
     }
     const text = choice.fallback ? personalize(op.examples.get(choice.example)?.json, op.mockFrom, payload) : null;
-    return reply.example(op, choice.example, { text, encryptTo: decrypted ? encryption : undefined });
+    return answerWith(choice.example, { text });
   }
 
-  /** Answers one request; the control headers are read first, so a bad one is refused before anything else. */
-  async function handle(request: MockRequest): Promise<MockResponse> {
+  /**
+   * Answers one request; the control headers are read first, so a bad one is refused before anything else.
+   * The answer comes at once when nothing is to be waited for (no decryption, no encryption), else a promise.
+   */
+  function handle(request: MockRequest): MockResponse | Promise<MockResponse> {
     const headers = lowerCaseHeaders(request.headers);
     const controls = readControls(headers, injection, codes.invalid);
     const facts: Facts = {};
-    const response = await answer(request, headers, controls, facts);
-    if (controls.delayMs > 0) response.delayMs = controls.delayMs;
-    if (facts.operationId) response.operationId = facts.operationId;
-    if (facts.signature) response.signature = facts.signature;
-    if (facts.request !== undefined) response.request = facts.request;
-    return response;
+    const finish = (response: MockResponse): MockResponse => {
+      if (controls.delayMs > 0) response.delayMs = controls.delayMs;
+      if (facts.operationId) response.operationId = facts.operationId;
+      if (facts.signature) response.signature = facts.signature;
+      if (facts.request !== undefined) response.request = facts.request;
+      return response;
+    };
+    const response = answer(request, headers, controls, facts);
+    return response instanceof Promise ? response.then(finish) : finish(response);
   }
 
   /** A refusal made outside the pipeline (a body too large to read, a bug): in the envelope, with a valid correlation id. */

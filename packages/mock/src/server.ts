@@ -256,33 +256,45 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
     req.on('error', () => res.destroy());
     req.on('end', () => {
       if (refused || res.headersSent) return;
-      engine
-        .handle({
+      const act = (response: MockResponse) => {
+        const go = () => (response.drop ? drop(req, res, response, started) : send(req, res, response, started));
+        if (!response.delayMs || closing) return go();
+        const timer = setTimeout(() => {
+          delayed.delete(timer);
+          go();
+        }, response.delayMs);
+        delayed.set(timer, go);
+      };
+      const failed = (error: Error) => {
+        // A bug of the mock's, not the caller's: logged here, and never a stack trace on the wire.
+        console.error(`konaplate-mock: internal error on ${req.method} ${path}: ${error.stack ?? error.message}`);
+        const refusal = engine.refuse(req.headers, {
+          status: 400,
+          code: engine.codes.invalid,
+          reason: 'internal mock error (see the mock log)',
+        });
+        send(req, res, { ...refusal, scenario: 'internal error' }, started);
+      };
+      let answer: MockResponse | Promise<MockResponse>;
+      try {
+        answer = engine.handle({
           method: req.method ?? 'GET',
           path,
           query,
           headers: req.headers,
           rawBody: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size),
-        })
-        .then((response) => {
-          const act = () => (response.drop ? drop(req, res, response, started) : send(req, res, response, started));
-          if (!response.delayMs || closing) return act();
-          const timer = setTimeout(() => {
-            delayed.delete(timer);
-            act();
-          }, response.delayMs);
-          delayed.set(timer, act);
-        })
-        .catch((error: Error) => {
-          // A bug of the mock's, not the caller's: logged here, and never a stack trace on the wire.
-          console.error(`konaplate-mock: internal error on ${req.method} ${path}: ${error.stack ?? error.message}`);
-          const refusal = engine.refuse(req.headers, {
-            status: 400,
-            code: engine.codes.invalid,
-            reason: 'internal mock error (see the mock log)',
-          });
-          send(req, res, { ...refusal, scenario: 'internal error' }, started);
         });
+      } catch (error) {
+        return failed(error as Error);
+      }
+      // Most answers are ready at once (no decryption or encryption to wait for): sent in this turn.
+      if (answer instanceof Promise) answer.then(act).catch(failed);
+      else
+        try {
+          act(answer);
+        } catch (error) {
+          failed(error as Error);
+        }
     });
   });
   server.keepAliveTimeout = 10_000;

@@ -92,6 +92,15 @@ export function personalize(json: unknown, rules: readonly MockFrom[], payload: 
   return changed ? JSON.stringify(result) : null;
 }
 
+/** How an example is answered: the text given (personalized), encrypted to a client key, named in the log. */
+export interface ExampleOptions {
+  text?: string | null;
+  encryptTo?: EncryptionKeys;
+  scenario?: string;
+  /** An answer of a QA scenarios file instead of the operation's example `key` (then its name). */
+  inline?: Example;
+}
+
 export interface ResponderContext {
   registry: ErrorRegistry;
   /** The correlation-id header, lower case. */
@@ -108,6 +117,25 @@ export function responder(context: ResponderContext, correlationId: string) {
     [context.correlationHeader]: correlationId,
   });
   let masked: string | undefined;
+  /** The same answer in plaintext, at once (no encryption to wait for): the fast path's. */
+  const exampleNow = (
+    op: OperationRuntime,
+    key: string,
+    options: Omit<ExampleOptions, 'encryptTo'> = {},
+  ): MockResponse => {
+    const example = options.inline ?? op.examples.get(key);
+    if (!example) throw new Error(`${op.operationId} has no example ${key}`);
+    return {
+      status: example.status,
+      headers: { ...base(), 'x-konaplate-mock-scenario': key },
+      body: options.text ?? example.body,
+      scenario: options.scenario ?? key,
+      masked,
+      code: example.code,
+      correlationId,
+    };
+  };
+
   return {
     /** The answer's correlation id. */
     correlationId,
@@ -133,38 +161,18 @@ export function responder(context: ResponderContext, correlationId: string) {
      * A named example of the operation (the text given, when personalized); a success answer to a decrypted
      * request is encrypted to the client key when there is one. `scenario` names it in the log (the key).
      */
-    async example(
-      op: OperationRuntime,
-      key: string,
-      options: {
-        text?: string | null;
-        encryptTo?: EncryptionKeys;
-        scenario?: string;
-        /** An answer of a QA scenarios file instead of the operation's example `key` (then its name). */
-        inline?: Example;
-      } = {},
-    ): Promise<MockResponse> {
-      const example = options.inline ?? op.examples.get(key);
-      if (!example) throw new Error(`${op.operationId} has no example ${key}`);
-      let text = options.text ?? example.body;
-      const headers: Record<string, string> = { ...base(), 'x-konaplate-mock-scenario': key };
+    async example(op: OperationRuntime, key: string, options: ExampleOptions = {}): Promise<MockResponse> {
+      const answer = exampleNow(op, key, options);
       const keys = options.encryptTo;
-      if (keys?.clientPublicKey && example.status >= 200 && example.status < 300) {
-        text = JSON.stringify({
-          [context.envelope]: await encryptResponse(text, { ...keys, clientPublicKey: keys.clientPublicKey }),
+      if (keys?.clientPublicKey && answer.status >= 200 && answer.status < 300) {
+        answer.body = JSON.stringify({
+          [context.envelope]: await encryptResponse(answer.body, { ...keys, clientPublicKey: keys.clientPublicKey }),
         });
-        headers[context.keyIdHeader] = keys.keyId;
+        answer.headers[context.keyIdHeader] = keys.keyId;
       }
-      return {
-        status: example.status,
-        headers,
-        body: text,
-        scenario: options.scenario ?? key,
-        masked,
-        code: example.code,
-        correlationId,
-      };
+      return answer;
     },
+    exampleNow,
     /** An injected 503 that the operation documents no example for: the registry's 503 code, saying so. */
     registryFault(op: OperationRuntime, code: string): MockResponse {
       const reason = `injected fault: the spec documents no 503 example for ${op.operationId}, so the registry's ${code} answers`;

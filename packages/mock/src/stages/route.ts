@@ -4,6 +4,7 @@ import type { MockFrom } from '@konaplate-contract/contract';
 import type { MockError } from '../errors.ts';
 import { type Operation, withRequestBranch } from '../prism.ts';
 import type { MockFault, MockScenario, MockScenarios } from '../scenarios.ts';
+import { type CompiledForm, compileForm } from './compiled.ts';
 import { isObject } from './types.ts';
 
 /** A named response example as Prism renders it, with the registry code it carries. */
@@ -19,6 +20,11 @@ export interface OperationRuntime {
   /** Prism's operation with the request body narrowed to the plaintext form, and to the encrypted envelope. */
   plain: Operation;
   envelope: Operation;
+  /**
+   * Each form's compiled checks (the fast path: they only say Prism would find nothing wrong); absent when the
+   * engine runs without them or the operation has what they cannot judge as Prism does.
+   */
+  compiled?: { plain?: CompiledForm; envelope?: CompiledForm };
   /** The canonical name of each header parameter, by lower-case name. */
   headerNames: Map<string, string>;
   examples: Map<string, Example>;
@@ -46,6 +52,8 @@ export interface RouteSources {
   envelope: string;
   /** What an operation's default success answer takes from the request. */
   mockFrom: (operationId: string) => MockFrom[];
+  /** Compile each form's checks for the fast path (default true; false: every request goes to Prism). */
+  compile?: boolean;
 }
 
 /** Every operation of the scenario table, ready to serve; an operation or example Prism lacks is an Error naming it. */
@@ -55,7 +63,14 @@ export const envelopeTest =
   (schema: Record<string, unknown>): boolean =>
     isObject(schema.properties) && envelope in schema.properties;
 
-export function buildRoutes({ scenarios: table, operations, rendered, envelope, mockFrom }: RouteSources): Routes {
+export function buildRoutes({
+  scenarios: table,
+  operations,
+  rendered,
+  envelope,
+  mockFrom,
+  compile = true,
+}: RouteSources): Routes {
   const hasEnvelope = envelopeTest(envelope);
   const routes: Routes = new Map();
   for (const { operationId, method, path, scenarios, fault } of table.operations) {
@@ -75,10 +90,13 @@ export function buildRoutes({ scenarios: table, operations, rendered, envelope, 
       byStatus.set(found.status, [...(byStatus.get(found.status) ?? []), s.example]);
     }
     const methods = routes.get(path) ?? new Map<string, OperationRuntime>();
+    const plain = withRequestBranch(operation, (s) => !hasEnvelope(s));
+    const sealed = withRequestBranch(operation, hasEnvelope);
     methods.set(method.toLowerCase(), {
       operationId,
-      plain: withRequestBranch(operation, (s) => !hasEnvelope(s)),
-      envelope: withRequestBranch(operation, hasEnvelope),
+      plain,
+      envelope: sealed,
+      ...(compile ? { compiled: { plain: compileForm(plain), envelope: compileForm(sealed) } } : {}),
       headerNames: new Map((operation.request?.headers ?? []).map((h) => [h.name.toLowerCase(), h.name])),
       examples,
       scenarios,
