@@ -42,6 +42,7 @@ export const patternWords: Plugin = {
         source('contract.ts')
       )) as typeof import('../src/contract.ts');
       const { patternInWords } = (await import(source('words.ts'))) as typeof import('../src/words.ts');
+      const { headerOf } = (await import(source('config.ts'))) as typeof import('../src/config.ts');
       const words: Record<string, string> = {};
       const walk = (rule: FieldRule) => {
         const said = rule.pattern === undefined ? undefined : patternInWords(rule.pattern);
@@ -49,7 +50,11 @@ export const patternWords: Plugin = {
         for (const property of Object.values(rule.properties ?? {})) walk(property);
         if (rule.items) walk(rule.items);
       };
-      for (const { body, headers } of Object.values(requestRules)) [body, ...Object.values(headers)].forEach(walk);
+      // Of the headers, those whose value may come from a caller (the settings sent as headers, a correlation id):
+      // the client computes the others.
+      const given = (['aspId', 'accessKey', 'cryptoKeyId', 'correlationId'] as const).map(headerOf);
+      for (const { body, headers } of Object.values(requestRules))
+        [body, ...given.map((name) => headers[name] as FieldRule)].forEach(walk);
       Object.values(responseRules).forEach(walk);
       const contents = `const words = ${JSON.stringify(words)};\nexport const wordsOf = (pattern) => words[pattern];\n`;
       return { contents, loader: 'js' };

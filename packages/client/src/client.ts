@@ -25,7 +25,6 @@ import {
   type KonaplateFailure,
   KonaplateTransportError,
   KonaplateValidationError,
-  type TransportReason,
   traced,
 } from './errors.ts';
 import { emit } from './hooks.ts';
@@ -64,17 +63,6 @@ export type KonaplateClient = {
 };
 
 type Envelope = { response: { code: string } };
-
-/** What each transport reason is called in a message. */
-const said: Record<TransportReason, string> = {
-  timeout: "the caller's signal timed out",
-  refused: 'connection refused',
-  dns: 'host not found',
-  tls: 'TLS refused',
-  reset: 'connection reset',
-  network: 'network error',
-  aborted: 'aborted by the caller',
-};
 
 const correlationHeader = headerOf('correlationId');
 const correlationKey = correlationHeader.toLowerCase();
@@ -149,7 +137,7 @@ export function createKonaplateClient(config: KonaplateClientConfig): KonaplateC
             ids.push(id);
             method = m;
             url = u;
-            emit(hooks.onRequest, () => event(n, { body: redact(body) }));
+            if (hooks.onRequest) emit(hooks.onRequest, () => event(n, { body: redact(body) }));
           },
         });
         if ('failure' in outcome) return outcome;
@@ -163,14 +151,15 @@ export function createKonaplateClient(config: KonaplateClientConfig): KonaplateC
           verdict = judge(operationId, status, text, { ...judged, decrypted: true });
         }
         const { data, error } = verdict;
-        emit(hooks.onResponse, () =>
-          event(n, {
-            status,
-            code: data ? (data as unknown as Envelope).response.code : (error as { code?: string }).code,
-            durationMs: performance.now() - sent,
-            body: data && redact(data),
-          }),
-        );
+        if (hooks.onResponse)
+          emit(hooks.onResponse, () =>
+            event(n, {
+              status,
+              code: data ? (data as unknown as Envelope).response.code : (error as { code?: string }).code,
+              durationMs: performance.now() - sent,
+              body: data && redact(data),
+            }),
+          );
         return { response, value: verdict };
       };
       const { outcome, attempts } = await withRetry(once, {
@@ -178,6 +167,7 @@ export function createKonaplateClient(config: KonaplateClientConfig): KonaplateC
         left,
         sleep: signal && ((ms) => pause(ms, signal)),
         onRetry: (n, o, delayMs) =>
+          hooks.onRetry &&
           emit(hooks.onRetry, () =>
             event(n, {
               reason: 'failure' in o ? o.failure : ('http' as const),
@@ -191,7 +181,9 @@ export function createKonaplateClient(config: KonaplateClientConfig): KonaplateC
         // A timeout of the client's own (not the caller's signal): per attempt, or the deadline's.
         const own = failure === 'timeout' && !signal?.aborted;
         const why = !own
-          ? said[failure]
+          ? failure === 'timeout'
+            ? "the caller's signal timed out"
+            : failure
           : limit < s.timeoutMs
             ? `the deadline of ${s.deadlineMs} ms passed`
             : `timed out after ${limit} ms`;
@@ -199,9 +191,10 @@ export function createKonaplateClient(config: KonaplateClientConfig): KonaplateC
         result = { error: new KonaplateTransportError(failure, message, operationId, undefined, error) };
       } else {
         const { response, value } = outcome;
-        const { drift, ...verdict } = value as Verdict<K> & { drift?: Problem[] };
-        if (drift) emit(hooks.onContractDrift, () => event(attempts, { status: response.status, drift }));
-        result = { ...verdict, response };
+        const { drift } = value as { drift?: Problem[] };
+        if (drift && hooks.onContractDrift)
+          emit(hooks.onContractDrift, () => event(attempts, { status: response.status, drift }));
+        result = value.error ? { error: value.error, response } : { data: value.data, response };
       }
     } catch (error) {
       if (!(error instanceof KonaplateClientError)) throw error;
@@ -211,7 +204,8 @@ export function createKonaplateClient(config: KonaplateClientConfig): KonaplateC
     const { error } = result;
     if (error) {
       traced(error, trace);
-      emit(hooks.onError, () => event(ids.length, { error, durationMs: performance.now() - started }));
+      if (hooks.onError)
+        emit(hooks.onError, () => event(ids.length, { error, durationMs: performance.now() - started }));
     }
     if (debug) {
       const ms = Math.round(performance.now() - started);
@@ -219,7 +213,10 @@ export function createKonaplateClient(config: KonaplateClientConfig): KonaplateC
         `← ${operationId} ${error ?? `${result.response?.status} ${JSON.stringify(redact(result.data))}`} (${ms} ms)`,
       );
     }
-    return { ...result, correlationId: trace.correlationId, attempts: trace.attempts } as KonaplateResult<K>;
+    return Object.assign(result, {
+      correlationId: trace.correlationId,
+      attempts: trace.attempts,
+    }) as KonaplateResult<K>;
   }
 
   const methods: Record<string, unknown> = {};

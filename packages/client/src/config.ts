@@ -2,7 +2,7 @@
 // call's options at the call, naming the field and its rule (never its value);
 // what passes comes back with its defaults filled in.
 import type { TimeZone } from './clock.ts';
-import { type HeaderValue, headerValues, requestRules, servers, utcOffsets } from './contract.ts';
+import { type FieldRule, type HeaderValue, headerValues, requestRules, servers, utcOffsets } from './contract.ts';
 import type { EncryptionConfig } from './encryption.ts';
 import { KonaplateConfigError } from './errors.ts';
 import type { KonaplateHooks } from './hooks.ts';
@@ -101,13 +101,28 @@ const headerRules = Object.values(requestRules)[0]?.headers ?? {};
 export const headerOf = (source: HeaderValue): string => headerValues.find(([, s]) => s === source)?.[0] ?? source;
 const loopback = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
-/** Throws a KonaplateConfigError: `field must be <what>`. */
-type Fail = (field: string, what: string) => never;
+/** Throws a KonaplateConfigError naming the field, its message after the context. */
+type Fail = (field: string, message: string) => never;
 const failWith =
   (context: string): Fail =>
-  (field, what) => {
-    throw new KonaplateConfigError(field, `${context}: ${field} ${what}`);
+  (field, message) => {
+    throw new KonaplateConfigError(field, `${context}: ${message}`);
   };
+
+const whole = (minimum: number, maximum?: number): FieldRule => ({
+  required: false,
+  type: 'integer',
+  minimum,
+  maximum,
+});
+/** The settings a call may override, as rules: checked by the helper that checks a request's fields. */
+const controlRules: Record<string, FieldRule> = {
+  timeoutMs: whole(1),
+  deadlineMs: whole(1),
+  'retry.retries': whole(0, 10),
+  validateRequest: { required: false, type: 'boolean' },
+  validateResponse: { required: false, type: 'string', enum: checkings },
+};
 
 /** What is wrong with a header's value against its rule in the spec, as [rule, message], or null. */
 export function checkHeader(field: string, source: HeaderValue, value: unknown): [string, string] | null {
@@ -119,20 +134,12 @@ export function checkHeader(field: string, source: HeaderValue, value: unknown):
 
 /** `over` checked (its fields named with `prefix`) and laid over `base`. */
 function control(base: CallSettings, over: CallControl, prefix: string, fail: Fail): CallSettings {
-  const bad = (field: string, what: string) => fail(prefix + field, `must be ${what}`);
   const { timeoutMs, deadlineMs, retry, validateRequest, validateResponse } = over;
-  for (const [field, value] of [
-    ['timeoutMs', timeoutMs],
-    ['deadlineMs', deadlineMs],
-  ] as const)
-    if (value !== undefined && !(Number.isInteger(value) && value > 0))
-      bad(field, 'a positive whole number of milliseconds');
-  const retries = retry ? retry.retries : undefined;
-  if (retries !== undefined && !(Number.isInteger(retries) && retries >= 0 && retries <= 10))
-    bad('retry.retries', 'a whole number from 0 to 10');
-  if (validateRequest !== undefined && typeof validateRequest !== 'boolean') bad('validateRequest', 'true or false');
-  if (validateResponse !== undefined && !checkings.includes(validateResponse))
-    bad('validateResponse', `one of ${checkings.join(', ')}`);
+  const values: Record<string, unknown> = { ...over, 'retry.retries': retry ? retry.retries : undefined };
+  for (const field in controlRules) {
+    const problem = checkField(prefix + field, controlRules[field] as FieldRule, values[field]);
+    if (problem) fail(prefix + field, problem[1]);
+  }
   return {
     timeoutMs: timeoutMs ?? base.timeoutMs,
     deadlineMs: deadlineMs ?? base.deadlineMs,
@@ -150,25 +157,25 @@ export function callSettings(base: CallSettings, options: CallOptions): CallSett
 /** The checked configuration, or a KonaplateConfigError naming the first bad field. */
 export function checkConfig(config: KonaplateClientConfig): ClientSettings {
   const fail = failWith('invalid client configuration');
-  if (typeof config !== 'object' || config === null) fail('config', 'must be an object');
+  if (typeof config !== 'object' || config === null) fail('config', 'pass an object');
   /** A setting sent as a header is held to that header's rule in the spec, and named with it. */
   const asHeader = (field: string, source: HeaderValue, value: unknown) => {
     const problem = checkHeader(field, source, value);
-    if (problem) throw new KonaplateConfigError(field, `invalid client configuration: ${problem[1]}`);
+    if (problem) fail(field, problem[1]);
   };
   asHeader('aspId', 'aspId', config.aspId);
   asHeader('accessKey', 'accessKey', config.accessKey);
   const { secretKey, encryption, maxResponseBytes, validateResponses: legacy, baseUrl: url, server } = config;
   if (typeof secretKey !== 'function' && !(typeof secretKey === 'string' && secretKey))
-    fail('secretKey', 'is required, a non-empty string or a function giving one');
+    fail('secretKey', 'secretKey must be a non-empty string, or a function giving one');
   const timeZone = config.timeZone ?? 'KST';
-  if (!(timeZone in utcOffsets)) fail('timeZone', `must be one of ${Object.keys(utcOffsets).join(', ')}`);
+  if (!(timeZone in utcOffsets)) fail('timeZone', `timeZone must be one of ${Object.keys(utcOffsets).join(', ')}`);
   if (encryption !== undefined) {
     const { keyId, serverPublicKey, clientPrivateKey, clientPrivateKeys } = encryption;
     asHeader('encryption.keyId', 'cryptoKeyId', keyId);
     const pem = (field: string, value: unknown, kind: string, format: string) => {
       if (!(typeof value === 'string' && value.includes(`BEGIN ${kind}`)))
-        fail(`encryption.${field}`, `must be ${format} PEM ("BEGIN ${kind}")`);
+        fail(`encryption.${field}`, `encryption.${field} must be ${format} PEM ("BEGIN ${kind}")`);
     };
     pem('serverPublicKey', serverPublicKey, 'PUBLIC KEY', 'an SPKI');
     const privateKeys = Object.entries({ ...clientPrivateKeys });
@@ -176,9 +183,8 @@ export function checkConfig(config: KonaplateClientConfig): ClientSettings {
       pem('clientPrivateKey', clientPrivateKey, 'PRIVATE KEY', 'a PKCS#8');
     for (const [id, value] of privateKeys) pem(`clientPrivateKeys[${id}]`, value, 'PRIVATE KEY', 'a PKCS#8');
   }
-  if (maxResponseBytes !== undefined && !(Number.isInteger(maxResponseBytes) && maxResponseBytes > 0))
-    fail('maxResponseBytes', 'must be a positive whole number of bytes');
-  if (legacy !== undefined && typeof legacy !== 'boolean') fail('validateResponses', 'must be true or false');
+  const size = checkField('maxResponseBytes', whole(1), maxResponseBytes);
+  if (size) fail('maxResponseBytes', size[1]);
   const call = control(
     defaultCall,
     {
@@ -188,19 +194,19 @@ export function checkConfig(config: KonaplateClientConfig): ClientSettings {
     '',
     fail,
   );
-  if (url !== undefined && server !== undefined) fail('server', 'or baseUrl: give one, not both');
+  if (url !== undefined && server !== undefined) fail('server', 'give server or baseUrl, not both');
   let baseUrl = url ?? servers.sandbox;
   if (typeof server === 'object') {
     const host = server.productionHost;
     if (typeof host !== 'string' || !/^[A-Za-z0-9.-]+(:\d+)?$/.test(host))
-      fail('server.productionHost', 'must be a host name');
+      fail('server.productionHost', 'server.productionHost must be a host name');
     baseUrl = servers.production.replace(`{${servers.productionVariable}}`, host);
   }
   const parts = /^(https?):\/\/(\[[^\]]+\]|[^/:]+)/.exec(baseUrl);
-  if (!parts) fail('baseUrl', 'must be an absolute http(s) URL');
+  if (!parts) fail('baseUrl', 'baseUrl must be an absolute http(s) URL');
   // Plain http only within this machine: signed calls and card data are never sent in clear over a network.
   if (parts?.[1] === 'http' && !config.allowInsecureHttp && !loopback.test(parts[2] as string))
-    fail('baseUrl', 'must be https:// for a host other than loopback (or set allowInsecureHttp: true)');
+    fail('baseUrl', 'baseUrl must be https:// for a host other than loopback (or set allowInsecureHttp: true)');
   return {
     ...config,
     baseUrl: baseUrl.replace(/\/$/, ''),

@@ -47,9 +47,8 @@ export interface KonaplateHooks {
   onContractDrift?: (event: KonaplateEvents['contractDrift']) => unknown;
 }
 
-/** Calls a hook with its event; whatever it throws or rejects with is dropped. */
-export function emit<E>(hook: ((event: E) => unknown) | undefined, event: () => E): void {
-  if (!hook) return;
+/** Calls a hook with its event (built only when there is a hook); whatever it throws or rejects with is dropped. */
+export function emit<E>(hook: (event: E) => unknown, event: () => E): void {
   try {
     const returned = hook(event()) as { catch?: unknown } | undefined;
     if (typeof returned?.catch === 'function') (returned as Promise<unknown>).catch(() => undefined);

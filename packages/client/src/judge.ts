@@ -86,7 +86,7 @@ export function judge<K extends OperationId>(
   options: JudgeOptions,
 ): Verdict<K> | Sealed {
   if (body instanceof TooLarge) {
-    const message = `${operationId}: the answer is larger than maxResponseBytes (${body.limit} bytes) and was not read`;
+    const message = `${operationId}: the answer is over maxResponseBytes (${body.limit} bytes), not read`;
     return { error: new KonaplateResponseError('too-large', message, operationId, status) };
   }
   let json: Envelope | undefined;
@@ -100,7 +100,7 @@ export function judge<K extends OperationId>(
     const sealed = (json as Record<string, unknown> | null | undefined)?.[envelopeField];
     if (typeof sealed === 'string') {
       if (options.decrypts) return { sealed };
-      const message = `${operationId}: the answer is encrypted (${envelopeField}) but the client has no encryption keys`;
+      const message = `${operationId}: the answer is encrypted (${envelopeField}): configure encryption`;
       return { error: new KonaplateConfigError('encryption', message) };
     }
   }
@@ -121,7 +121,7 @@ export function judge<K extends OperationId>(
       const message = `${operationId}: the HTTP ${status} answer is not JSON (${body.length} characters)`;
       return { error: new KonaplateResponseError('not-json', message, operationId, status) };
     }
-    const message = `${operationId}: response.code is required (HTTP ${status} without a result code)`;
+    const message = `${operationId}: response.code is required (HTTP ${status})`;
     return { error: new KonaplateContractError('response.code', 'required', message, operationId, status) };
   }
   if (code === successCode) {

@@ -155,14 +155,14 @@ describe('options per call', () => {
   });
 
   const bad: Array<[Record<string, unknown>, string, string]> = [
-    [{ timeoutMs: 0 }, 'options.timeoutMs', 'options.timeoutMs must be a positive whole number of milliseconds'],
-    [{ deadlineMs: 1.5 }, 'options.deadlineMs', 'options.deadlineMs must be a positive whole number of milliseconds'],
-    [{ retry: { retries: 11 } }, 'options.retry.retries', 'options.retry.retries must be a whole number from 0 to 10'],
-    [{ validateRequest: 'no' }, 'options.validateRequest', 'options.validateRequest must be true or false'],
+    [{ timeoutMs: 0 }, 'options.timeoutMs', 'options.timeoutMs must be at least 1'],
+    [{ deadlineMs: 1.5 }, 'options.deadlineMs', 'options.deadlineMs must be a whole number, not number'],
+    [{ retry: { retries: 11 } }, 'options.retry.retries', 'options.retry.retries must be at most 10'],
+    [{ validateRequest: 'no' }, 'options.validateRequest', 'options.validateRequest must be a boolean, not string'],
     [
       { validateResponse: 'lenient' },
       'options.validateResponse',
-      'options.validateResponse must be one of strict, tolerant, off',
+      'options.validateResponse must be one of strict, tolerant, off; got lenient',
     ],
   ];
 

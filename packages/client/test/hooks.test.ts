@@ -103,7 +103,8 @@ describe('events', () => {
     const client = clientWith(fetch, { hooks });
     await client.inquireUnregisteredCard(card);
     await client.inquireUnregisteredCard({ ...card, cardCVC: '98x' });
-    const shown = JSON.stringify(events);
+    // Durations are left out: their digits could hold any three (the CVC's) by chance.
+    const shown = JSON.stringify(events, (key, value) => (key === 'durationMs' ? undefined : value));
     expect(events.length).toBeGreaterThanOrEqual(4);
     for (const secret of [CARD, '987', '3108', SECRET, 'sandbox-access-key-not-a-real-key-000001', ...tokens])
       expect(shown).not.toContain(secret);

@@ -363,7 +363,7 @@ describe('bodies without a result code', () => {
       rule: 'required',
       status: 200,
       operationId: VA,
-      message: `${VA}: response.code is required (HTTP 200 without a result code)`,
+      message: `${VA}: response.code is required (HTTP 200)`,
     });
   });
 
@@ -441,7 +441,7 @@ describe('bodies that are not JSON', () => {
         reason: 'too-large',
         status,
         operationId: CARD,
-        message: `${CARD}: the answer is larger than maxResponseBytes (4096 bytes) and was not read`,
+        message: `${CARD}: the answer is over maxResponseBytes (4096 bytes), not read`,
       });
     }
   });
@@ -461,7 +461,7 @@ describe('encrypted answers', () => {
     expect(error).toMatchObject({
       kind: 'config',
       field: 'encryption',
-      message: `${VA}: the answer is encrypted (encData) but the client has no encryption keys`,
+      message: `${VA}: the answer is encrypted (encData): configure encryption`,
     });
     expect(error.message).not.toContain(jwe);
   });

@@ -1,7 +1,8 @@
 // The client as a client team gets it: built, packed, published to a throwaway
 // local registry (Verdaccio), installed by name with npm into a fresh project
-// outside the workspace, and used there by plain node, strict tsc (NodeNext
-// and Bundler resolution) and esbuild for the browser; publint and
+// outside the workspace, and used there by plain node (import and require(),
+// the root and /tools), strict tsc (NodeNext and Bundler resolution, and
+// CommonJS output run by node) and esbuild for the browser; publint and
 // @arethetypeswrong/cli report nothing.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -132,11 +133,19 @@ describe('the published package', () => {
     const { stdout } = await run('tar', ['-tzf', tarball]);
     const files = stdout.trim().split('\n').sort();
     expect(files.every((f) => /^package\/(package\.json|README\.md|dist\/.+)$/.test(f))).toBe(true);
-    expect(files).toEqual(expect.arrayContaining(['package/dist/index.js', 'package/dist/index.d.ts']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'package/dist/index.js',
+        'package/dist/index.d.ts',
+        'package/dist/tools.js',
+        'package/dist/tools.d.ts',
+      ]),
+    );
     const installed = join(consumer, 'node_modules', manifest.name);
     const pkg = JSON.parse(await readFile(join(installed, 'package.json'), 'utf8'));
     expect(pkg.private).toBeUndefined();
     expect(Object.keys(pkg.exports['.'])[0]).toBe('types');
+    expect(pkg.exports['./tools']).toEqual({ types: './dist/tools.d.ts', default: './dist/tools.js' });
     expect(pkg).toMatchObject({ type: 'module', sideEffects: false, engines: { node: '>=20.19.0' } });
     expect(pkg.imports['#hmac']).toEqual({ node: './dist/hmac.node.js', default: './dist/hmac.js' });
     for (const file of files.filter((f) => /\.(js|d\.ts)$/.test(f))) {
@@ -154,10 +163,43 @@ describe('the published package', () => {
       expect(stdout.split('\n')).toEqual([
         '코나 기프트카드 45000',
         'KonaplateError 003_067 true',
+        'true true',
         'KonaplateValidationError cardNo minLength KonaplateValidationError',
         'inquireUnregisteredCard,inquireCardVirtualAccount',
         '',
       ]);
+    } finally {
+      await mock.close();
+    }
+  });
+
+  it('require() of the package works on Node >= 20.19 (ESM without top-level await), the root and /tools', async () => {
+    const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+    expect(major > 20 || (major === 20 && minor >= 19)).toBe(true);
+    const mock = await createMockServer({ contract: loadContract() });
+    const url = await mock.listen(0);
+    try {
+      const { stdout } = await run(process.execPath, ['app.cjs', url.href.replace(/\/$/, '')], { cwd: consumer });
+      expect(stdout).toBe('ROTATION 1 KonaplateTransportError 6\n');
+    } finally {
+      await mock.close();
+    }
+  });
+
+  it('TypeScript (>= 5.8) compiles a CommonJS consumer, and node runs its output', async () => {
+    const compiled = await run(process.execPath, [tsc, '-p', 'tsconfig.cjs.json'], { cwd: consumer }).catch(
+      (error: { stdout: string }) => ({ stdout: error.stdout }),
+    );
+    expect(compiled.stdout).toBe('');
+    const output = await readFile(join(consumer, 'cjs/consumer.cjs'), 'utf8');
+    expect(output).toContain('require("@konaplate-contract/client")');
+    const mock = await createMockServer({ contract: loadContract() });
+    const url = await mock.listen(0);
+    try {
+      const { stdout } = await run(process.execPath, ['cjs/consumer.cjs', url.href.replace(/\/$/, '')], {
+        cwd: consumer,
+      });
+      expect(stdout).toBe('inquireCardVirtualAccount 200 000_000\nROTATION 20261121103000123\n');
     } finally {
       await mock.close();
     }
@@ -225,9 +267,13 @@ describe('the published package', () => {
       .flat()
       .filter((problem) => problem.resolutionKind !== 'node10' && problem.resolutionKind !== 'node16-cjs');
     expect(inScope).toEqual([]);
-    const root = report.analysis.entrypoints['.']?.resolutions ?? {};
-    for (const kind of ['node16-esm', 'bundler']) {
-      expect(root[kind]?.resolution?.fileName).toMatch(/\/dist\/index\.d\.ts$/);
+    for (const [entrypoint, file] of [
+      ['.', 'index'],
+      ['./tools', 'tools'],
+    ]) {
+      const resolutions = report.analysis.entrypoints[entrypoint as string]?.resolutions ?? {};
+      for (const kind of ['node16-esm', 'bundler'])
+        expect(resolutions[kind]?.resolution?.fileName).toMatch(new RegExp(`/dist/${file}\\.d\\.ts$`));
     }
   });
 });
