@@ -44,7 +44,7 @@ const grain = 50;
 const due = new Map<number, AbortSignal>();
 
 /**
- * A signal aborted (with a TimeoutError) once `ms` have passed. Attempts that fall due within the same
+ * A signal aborted once `ms` have passed. Attempts that fall due within the same
  * 50 ms share one: creating an AbortController costs an attempt more CPU than all of its own work does
  * (Node 20), and an abort after an attempt has ended changes nothing. Its timer does not keep a process
  * alive.
@@ -58,7 +58,7 @@ function timeoutSignal(ms: number): AbortSignal {
     due.set(at, signal);
     const timer = setTimeout(() => {
       due.delete(at);
-      controller.abort(new DOMException('The attempt timed out', 'TimeoutError'));
+      controller.abort();
     }, at - performance.now());
     (timer as { unref?: () => void }).unref?.();
   }

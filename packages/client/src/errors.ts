@@ -62,7 +62,6 @@ export function traced<E extends KonaplateClientError>(error: E, trace: Trace): 
  * as a plain string, typed apart as `UnregisteredCode`.
  */
 export class KonaplateError<C extends string = ErrorCode | UnregisteredCode> extends KonaplateClientError {
-  override readonly name = 'KonaplateError';
   readonly kind = 'platform';
   /** The platform's result code. */
   readonly code: C;
@@ -98,7 +97,6 @@ export class KonaplateError<C extends string = ErrorCode | UnregisteredCode> ext
 
 /** A request field breaks the spec's rule; nothing was sent. */
 export class KonaplateValidationError extends KonaplateClientError {
-  override readonly name = 'KonaplateValidationError';
   readonly kind = 'validation';
   constructor(
     /** The field, as a path (`cardNo`, `cardDataInfo.balance`). */
@@ -118,7 +116,6 @@ export class KonaplateValidationError extends KonaplateClientError {
  * difference): it is not handed out as data.
  */
 export class KonaplateContractError extends KonaplateClientError {
-  override readonly name = 'KonaplateContractError';
   readonly kind = 'contract';
   constructor(
     /** The field, as a path (`accountNo`, `cardDataInfo.cardPointInfo[0].pointName`). */
@@ -139,7 +136,6 @@ export class KonaplateContractError extends KonaplateClientError {
  * private key for (`keyId` names it).
  */
 export class KonaplateResponseError extends KonaplateClientError {
-  override readonly name = 'KonaplateResponseError';
   readonly kind = 'response';
   constructor(
     readonly reason: 'not-json' | 'too-large' | 'unknown-key',
@@ -154,7 +150,6 @@ export class KonaplateResponseError extends KonaplateClientError {
 
 /** The client's configuration, or a call's options, is missing or malformed (the message names the field, never its value). */
 export class KonaplateConfigError extends KonaplateClientError {
-  override readonly name = 'KonaplateConfigError';
   readonly kind = 'config';
   constructor(
     readonly field: string,
@@ -171,7 +166,6 @@ export class KonaplateConfigError extends KonaplateClientError {
  * (`http`), or an encrypted answer that does not decrypt (`decryption`).
  */
 export class KonaplateTransportError extends KonaplateClientError {
-  override readonly name = 'KonaplateTransportError';
   readonly kind = 'transport';
   constructor(
     readonly reason: TransportReason | 'http' | 'decryption',
@@ -182,6 +176,20 @@ export class KonaplateTransportError extends KonaplateClientError {
   ) {
     super(message, operationId, cause);
   }
+}
+
+// Each class carries its name, on the class and on its instances: a minifier renames classes, not these keys.
+for (const [name, error] of Object.entries({
+  KonaplateClientError,
+  KonaplateError,
+  KonaplateValidationError,
+  KonaplateContractError,
+  KonaplateResponseError,
+  KonaplateConfigError,
+  KonaplateTransportError,
+})) {
+  Object.defineProperty(error, 'name', { value: name });
+  error.prototype.name = name;
 }
 
 /** Any error a call of operation K can end with; `kind` tells them apart. */

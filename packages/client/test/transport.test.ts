@@ -140,7 +140,7 @@ describe('no answer, and why', () => {
       const error = await failing({ baseUrl: baseUrl(), timeoutMs: 100 });
       expect(error).toMatchObject({ reason: 'timeout', attempts: 3 });
       expect(error.message).toBe('inquireCardVirtualAccount: no answer after 3 attempt(s) (timed out after 100 ms)');
-      expect((error.cause as Error).name).toBe('TimeoutError');
+      expect((error.cause as Error).name).toBe('AbortError');
     });
 
     it('the deadline bounds all attempts together', async () => {

@@ -3,6 +3,8 @@
 import { createKonaplateClient, type KonaplateHooks } from '@konaplate-contract/client';
 import { time17 } from '@konaplate-contract/client/tools';
 
+declare const process: { argv: string[] }; // no @types/node in this consumer
+
 const hooks: KonaplateHooks = { onResponse: (e) => console.log(e.operationId, e.status, e.code) };
 const konaplate = createKonaplateClient({
   baseUrl: process.argv[2] ?? 'http://127.0.0.1:4010',
