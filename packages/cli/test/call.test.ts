@@ -11,7 +11,7 @@ let strict: string;
 const env = { KONAPLATE_SECRET_KEY: SECRET };
 beforeAll(async () => {
   strict = await startMock({ secret: SECRET });
-});
+}, 60_000); // a loaded machine (the suites run side by side) takes more than the default 10 s
 afterAll(closeAll);
 
 const oneLine = (text: string) => {

@@ -68,7 +68,7 @@ let strict: string;
 beforeAll(async () => {
   dir = await mkdtemp(`${tmpdir()}/konaplate-conformance-`);
   strict = await startMock({ secret: SECRET });
-});
+}, 60_000); // a loaded machine (the suites run side by side) takes more than the default 10 s
 afterAll(closeAll);
 
 // What the spec says must be covered, read from the bundle here, independently of the runner.
@@ -115,7 +115,7 @@ describe("konaplate conformance against the project's mock in strict mode", () =
   let run: Awaited<ReturnType<typeof conformance>>;
   beforeAll(async () => {
     run = await conformance(strict);
-  });
+  }, 60_000); // a loaded machine (the suites run side by side) takes more than the default 10 s
 
   it('exits 0: every case conforms', () => {
     expect(failing(run.cases)).toEqual([]);

@@ -26,7 +26,7 @@ const mac = (secret: string, body: string) => createHmac('sha256', secret).updat
 let strict: string;
 beforeAll(async () => {
   strict = await startMock({ secret: SECRET });
-});
+}, 60_000); // a loaded machine (the suites run side by side) takes more than the default 10 s
 afterAll(closeAll);
 
 describe('konaplate sign', () => {
@@ -379,7 +379,7 @@ describe('konaplate sign with encryption keys', () => {
         clientPublicKey: await exportSPKI(client.publicKey),
       }),
     });
-  });
+  }, 60_000); // two RSA-2048 pairs and a mock: seconds on a loaded machine
 
   it('encrypts through the client, signs the envelope, and the strict encrypting mock answers encrypted', async () => {
     const flags = [
