@@ -57,12 +57,13 @@ afterAll(async () => {
 });
 
 describe('the packed CLI', () => {
-  it('holds the executable, its built bundle, README and manifest, nothing else', async () => {
+  it('holds the executable, its built bundle, the CI example, README and manifest, nothing else', async () => {
     const { stdout } = await exec('tar', ['-tzf', tarball]);
     expect(stdout.trim().split('\n').sort()).toEqual([
       'package/README.md',
       'package/bin/konaplate.js',
       'package/dist/konaplate.js',
+      'package/examples/ci-check.sh',
       'package/package.json',
     ]);
     const manifest = JSON.parse(
@@ -72,7 +73,7 @@ describe('the packed CLI', () => {
       name: '@konaplate-contract/cli',
       bin: { konaplate: './bin/konaplate.js' },
       engines: { node: '>=20.19.0' },
-      files: ['bin', 'dist', 'README.md'],
+      files: ['bin', 'dist', 'examples', 'README.md'],
       publishConfig: { access: 'restricted' },
     });
     expect(manifest.private).toBeUndefined();

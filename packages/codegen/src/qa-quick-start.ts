@@ -164,8 +164,9 @@ the contract too. A file naming an unknown operation or example stops the start 
 
 ### In CI
 
-packages/cli/examples/ci-check.sh is a whole CI job with the installed packages only
-(\`npm install --save-dev @konaplate-contract/mock @konaplate-contract/cli\`): it starts the mock in
+\`examples/ci-check.sh\` of the CLI's package (packages/cli/examples/ here) is a whole CI job with the
+installed packages only (\`npm install --save-dev @konaplate-contract/mock @konaplate-contract/cli\`,
+then \`cp node_modules/@konaplate-contract/cli/examples/ci-check.sh .\`): it starts the mock in
 strict mode, waits on \`/__konaplate/health\`, runs \`konaplate conformance --junit\`, sends one call with
 a correlation id of its own and reads it back from the journal. Settings come from the environment
 (\`KONAPLATE_PORT\`, \`KONAPLATE_REPORTS\`, …; listed at its top).
