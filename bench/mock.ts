@@ -65,13 +65,7 @@ const targets: Array<{ name: string; port: number; start: (port: number) => Chil
     name: 'our mock, packaged build (2 workers)',
     port: 4715,
     start: (port) =>
-      spawn(process.execPath, [
-        join(repoRoot, 'packages/mock/dist/cli.js'),
-        '--workers',
-        '2',
-        '--port',
-        String(port),
-      ]),
+      spawn(process.execPath, [join(repoRoot, 'packages/mock/dist/cli.js'), '--workers', '2', '--port', String(port)]),
     ready: /Ctrl-C stops/,
   },
   {

@@ -226,16 +226,25 @@ export async function createEngine(options: EngineOptions) {
     if ('error' in choice) return reply.refuse(choice.error);
     // A success answer to a decrypted request goes back encrypted when there is a client key (waited for).
     const encryptTo = decrypted && encryption?.clientPublicKey ? encryption : undefined;
-    const answerWith = (key: string, options: ExampleOptions) =>
-      encryptTo ? reply.example(op, key, { ...options, encryptTo }) : reply.exampleNow(op, key, options);
     if ('custom' in choice) {
       const { answer: mine, name } = choice.custom;
       return 'inline' in mine
-        ? answerWith(name, { inline: mine.inline, scenario: `custom ${name}` })
-        : answerWith(mine.example, { scenario: `custom ${name}` });
+        ? answerWith(reply, op, name, { inline: mine.inline, scenario: `custom ${name}` }, encryptTo)
+        : answerWith(reply, op, mine.example, { scenario: `custom ${name}` }, encryptTo);
     }
     const text = choice.fallback ? personalize(op.examples.get(choice.example)?.json, op.mockFrom, payload) : null;
-    return answerWith(choice.example, { text });
+    return answerWith(reply, op, choice.example, { text }, encryptTo);
+  }
+
+  /** An example as it goes out: at once in plaintext, or encrypted to the client key (waited for). */
+  function answerWith(
+    reply: Responder,
+    op: OperationRuntime,
+    key: string,
+    options: ExampleOptions,
+    encryptTo: EncryptionKeys | undefined,
+  ): MockResponse | Promise<MockResponse> {
+    return encryptTo ? reply.example(op, key, { ...options, encryptTo }) : reply.exampleNow(op, key, options);
   }
 
   /**
@@ -246,15 +255,19 @@ export async function createEngine(options: EngineOptions) {
     const headers = lowerCaseHeaders(request.headers);
     const controls = readControls(headers, injection, codes.invalid);
     const facts: Facts = {};
-    const finish = (response: MockResponse): MockResponse => {
-      if (controls.delayMs > 0) response.delayMs = controls.delayMs;
-      if (facts.operationId) response.operationId = facts.operationId;
-      if (facts.signature) response.signature = facts.signature;
-      if (facts.request !== undefined) response.request = facts.request;
-      return response;
-    };
     const response = answer(request, headers, controls, facts);
-    return response instanceof Promise ? response.then(finish) : finish(response);
+    return response instanceof Promise
+      ? response.then((done) => finish(done, controls, facts))
+      : finish(response, controls, facts);
+  }
+
+  /** The answer with what the server needs beside it: its injected delay, and the facts for the journal. */
+  function finish(response: MockResponse, controls: Controls, facts: Facts): MockResponse {
+    if (controls.delayMs > 0) response.delayMs = controls.delayMs;
+    if (facts.operationId) response.operationId = facts.operationId;
+    if (facts.signature) response.signature = facts.signature;
+    if (facts.request !== undefined) response.request = facts.request;
+    return response;
   }
 
   /** A refusal made outside the pipeline (a body too large to read, a bug): in the envelope, with a valid correlation id. */

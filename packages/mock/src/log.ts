@@ -25,9 +25,22 @@ export interface LogRecord {
   masked?: string;
 }
 
+let lastMs = Number.NaN;
+let lastIso = '';
+
+/** An instant in ISO 8601 (UTC, ms); the same millisecond's text reused (many lines share one under load). */
+export function isoTime(at: number): string {
+  const ms = Math.floor(at);
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastIso = new Date(ms).toISOString();
+  }
+  return lastIso;
+}
+
 /** A text line (`<time> <method> <url> <status> <scenario> <ms>ms correlationId=… [fields] [reason="…"]`), or a JSON one. */
 export function formatLog(record: LogRecord, format: LogFormat): string {
-  const time = new Date(record.at).toISOString();
+  const time = isoTime(record.at);
   if (format === 'json') {
     const fields: Record<string, unknown> = {
       time,

@@ -110,8 +110,9 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
   /** Logs an answer and keeps it in the journal. */
   const note = (req: IncomingMessage, response: MockResponse, started: number, dropped: boolean) => {
     if (!log && !journal) return;
-    const at = performance.timeOrigin + performance.now();
-    const ms = performance.now() - started;
+    const now = performance.now();
+    const at = performance.timeOrigin + now;
+    const ms = now - started;
     const url = req.url ?? '/';
     const method = req.method ?? 'GET';
     const status = dropped ? null : response.status;
@@ -158,10 +159,10 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
 
   const send = (req: IncomingMessage, res: ServerResponse, response: MockResponse, started: number) => {
     if (res.headersSent) return;
+    // The answer's headers are its own (made for this request): completed in place.
+    const headers = response.headers;
+    if (cors) Object.assign(headers, cors.answer(req.headers));
     // While stopping, the connection closes after the answer, so the stop waits for no idle keep-alive.
-    const headers: Record<string, string> = cors
-      ? { ...response.headers, ...cors.answer(req.headers) }
-      : { ...response.headers };
     if (closing) headers.connection = 'close';
     headers['content-length'] = String(Buffer.byteLength(response.body));
     res.writeHead(response.status, headers);
@@ -196,6 +197,29 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
 
   /** Answers held back by injected latency: on close they go out at once, so a stop never waits for them. */
   const delayed = new Map<NodeJS.Timeout, () => void>();
+
+  /** An answer sent, or its connection dropped: now, or after its injected latency. */
+  const act = (req: IncomingMessage, res: ServerResponse, started: number, response: MockResponse) => {
+    if (!response.delayMs || closing)
+      return response.drop ? drop(req, res, response, started) : send(req, res, response, started);
+    const go = () => (response.drop ? drop(req, res, response, started) : send(req, res, response, started));
+    const timer = setTimeout(() => {
+      delayed.delete(timer);
+      go();
+    }, response.delayMs);
+    delayed.set(timer, go);
+  };
+
+  /** A bug of the mock's, not the caller's: logged here, and never a stack trace on the wire. */
+  const failed = (req: IncomingMessage, res: ServerResponse, started: number, error: Error) => {
+    console.error(`konaplate-mock: internal error on ${req.method} ${req.url}: ${error.stack ?? error.message}`);
+    const refusal = engine.refuse(req.headers, {
+      status: 400,
+      code: engine.codes.invalid,
+      reason: 'internal mock error (see the mock log)',
+    });
+    send(req, res, { ...refusal, scenario: 'internal error' }, started);
+  };
 
   const server = createServer((req, res) => {
     const started = performance.now();
@@ -256,25 +280,6 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
     req.on('error', () => res.destroy());
     req.on('end', () => {
       if (refused || res.headersSent) return;
-      const act = (response: MockResponse) => {
-        const go = () => (response.drop ? drop(req, res, response, started) : send(req, res, response, started));
-        if (!response.delayMs || closing) return go();
-        const timer = setTimeout(() => {
-          delayed.delete(timer);
-          go();
-        }, response.delayMs);
-        delayed.set(timer, go);
-      };
-      const failed = (error: Error) => {
-        // A bug of the mock's, not the caller's: logged here, and never a stack trace on the wire.
-        console.error(`konaplate-mock: internal error on ${req.method} ${path}: ${error.stack ?? error.message}`);
-        const refusal = engine.refuse(req.headers, {
-          status: 400,
-          code: engine.codes.invalid,
-          reason: 'internal mock error (see the mock log)',
-        });
-        send(req, res, { ...refusal, scenario: 'internal error' }, started);
-      };
       let answer: MockResponse | Promise<MockResponse>;
       try {
         answer = engine.handle({
@@ -285,15 +290,18 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
           rawBody: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size),
         });
       } catch (error) {
-        return failed(error as Error);
+        return failed(req, res, started, error as Error);
       }
       // Most answers are ready at once (no decryption or encryption to wait for): sent in this turn.
-      if (answer instanceof Promise) answer.then(act).catch(failed);
+      if (answer instanceof Promise)
+        answer
+          .then((response) => act(req, res, started, response))
+          .catch((error: Error) => failed(req, res, started, error));
       else
         try {
-          act(answer);
+          act(req, res, started, answer);
         } catch (error) {
-          failed(error as Error);
+          failed(req, res, started, error as Error);
         }
     });
   });

@@ -2,7 +2,7 @@
 // naming the scenario), the scenarios served before the spec's on the real server, and the command line:
 // a bad file stops the start (exit 2), an edit is reloaded (waiting for the reload's log line), a bad edit
 // keeps the previous scenarios and says why, and two workers both take a reload.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { registryOf } from '@konaplate-contract/contract';
@@ -68,6 +68,15 @@ describe('checking a file against the contract', () => {
         },
       ],
     });
+  });
+
+  it("the README's example file is accepted as it is written", () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Scenarios of your own (`--scenarios`)'));
+    const file = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(file).toBeDefined();
+    const checked = checkScenarios(file as string, 'qa.yaml', context);
+    expect(checked).toMatchObject({ scenarios: [{ name: 'virtual-account-not-found' }, { name: 'closed-account' }] });
   });
 
   it('JSON as well as YAML; an empty list is no scenario', () => {

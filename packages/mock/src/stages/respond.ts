@@ -110,86 +110,98 @@ export interface ResponderContext {
   envelope: string;
 }
 
-/** How one request is answered, once its correlation id is settled. */
-export function responder(context: ResponderContext, correlationId: string) {
-  const base = (): Record<string, string> => ({
-    'content-type': 'application/json; charset=utf-8',
-    [context.correlationHeader]: correlationId,
-  });
-  let masked: string | undefined;
+/**
+ * How one request is answered, once its correlation id is settled. A class, not closures: one is made per
+ * request, and its methods are made once.
+ */
+export class Reply {
+  /** The masked request fields the log line shows, once the payload is known. */
+  private masked: string | undefined;
+
+  constructor(
+    private readonly context: ResponderContext,
+    /** The answer's correlation id. */
+    readonly correlationId: string,
+  ) {}
+
+  private base(): Record<string, string> {
+    return { 'content-type': 'application/json; charset=utf-8', [this.context.correlationHeader]: this.correlationId };
+  }
+
+  /** The masked request fields the log line shows, once the payload is known. */
+  mask(text: string | undefined): void {
+    this.masked = text;
+  }
+
+  /** A refusal in the registry's envelope; the precise reason in X-Konaplate-Mock-Reason. */
+  refuse(error: MockError, extra: Record<string, string> = {}): MockResponse {
+    const reason = headerSafe(error.reason);
+    return {
+      status: error.status,
+      headers: { ...this.base(), ...extra, 'x-konaplate-mock-reason': reason },
+      body: errorBody(this.context.registry, error),
+      scenario: error.status === 400 ? `error ${error.code}` : `http ${error.status}`,
+      masked: this.masked,
+      code: error.code,
+      reason,
+      correlationId: this.correlationId,
+    };
+  }
+
+  /**
+   * A named example of the operation (the text given, when personalized); a success answer to a decrypted
+   * request is encrypted to the client key when there is one. `scenario` names it in the log (the key).
+   */
+  async example(op: OperationRuntime, key: string, options: ExampleOptions = {}): Promise<MockResponse> {
+    const answer = this.exampleNow(op, key, options);
+    const keys = options.encryptTo;
+    if (keys?.clientPublicKey && answer.status >= 200 && answer.status < 300) {
+      answer.body = JSON.stringify({
+        [this.context.envelope]: await encryptResponse(answer.body, { ...keys, clientPublicKey: keys.clientPublicKey }),
+      });
+      answer.headers[this.context.keyIdHeader] = keys.keyId;
+    }
+    return answer;
+  }
+
   /** The same answer in plaintext, at once (no encryption to wait for): the fast path's. */
-  const exampleNow = (
-    op: OperationRuntime,
-    key: string,
-    options: Omit<ExampleOptions, 'encryptTo'> = {},
-  ): MockResponse => {
+  exampleNow(op: OperationRuntime, key: string, options: Omit<ExampleOptions, 'encryptTo'> = {}): MockResponse {
     const example = options.inline ?? op.examples.get(key);
     if (!example) throw new Error(`${op.operationId} has no example ${key}`);
     return {
       status: example.status,
-      headers: { ...base(), 'x-konaplate-mock-scenario': key },
+      headers: { ...this.base(), 'x-konaplate-mock-scenario': key },
       body: options.text ?? example.body,
       scenario: options.scenario ?? key,
-      masked,
+      masked: this.masked,
       code: example.code,
-      correlationId,
+      correlationId: this.correlationId,
     };
-  };
+  }
 
-  return {
-    /** The answer's correlation id. */
-    correlationId,
-    /** The masked request fields the log line shows, once the payload is known. */
-    mask(text: string | undefined) {
-      masked = text;
-    },
-    /** A refusal in the registry's envelope; the precise reason in X-Konaplate-Mock-Reason. */
-    refuse(error: MockError, extra: Record<string, string> = {}): MockResponse {
-      const reason = headerSafe(error.reason);
-      return {
-        status: error.status,
-        headers: { ...base(), ...extra, 'x-konaplate-mock-reason': reason },
-        body: errorBody(context.registry, error),
-        scenario: error.status === 400 ? `error ${error.code}` : `http ${error.status}`,
-        masked,
-        code: error.code,
-        reason,
-        correlationId,
-      };
-    },
-    /**
-     * A named example of the operation (the text given, when personalized); a success answer to a decrypted
-     * request is encrypted to the client key when there is one. `scenario` names it in the log (the key).
-     */
-    async example(op: OperationRuntime, key: string, options: ExampleOptions = {}): Promise<MockResponse> {
-      const answer = exampleNow(op, key, options);
-      const keys = options.encryptTo;
-      if (keys?.clientPublicKey && answer.status >= 200 && answer.status < 300) {
-        answer.body = JSON.stringify({
-          [context.envelope]: await encryptResponse(answer.body, { ...keys, clientPublicKey: keys.clientPublicKey }),
-        });
-        answer.headers[context.keyIdHeader] = keys.keyId;
-      }
-      return answer;
-    },
-    exampleNow,
-    /** An injected 503 that the operation documents no example for: the registry's 503 code, saying so. */
-    registryFault(op: OperationRuntime, code: string): MockResponse {
-      const reason = `injected fault: the spec documents no 503 example for ${op.operationId}, so the registry's ${code} answers`;
-      return {
-        status: 503,
-        headers: { ...base(), 'x-konaplate-mock-reason': headerSafe(reason) },
-        body: errorBody(context.registry, { status: 503, code, reason: '' }),
-        scenario: 'fault 503',
-        code,
-        reason: headerSafe(reason),
-        correlationId,
-      };
-    },
-  };
+  /** An injected 503 that the operation documents no example for: the registry's 503 code, saying so. */
+  registryFault(op: OperationRuntime, code: string): MockResponse {
+    const reason = headerSafe(
+      `injected fault: the spec documents no 503 example for ${op.operationId}, so the registry's ${code} answers`,
+    );
+    return {
+      status: 503,
+      headers: { ...this.base(), 'x-konaplate-mock-reason': reason },
+      body: errorBody(this.context.registry, { status: 503, code, reason: '' }),
+      scenario: 'fault 503',
+      code,
+      reason,
+      correlationId: this.correlationId,
+    };
+  }
 }
 
-export type Responder = ReturnType<typeof responder>;
+/** How one request is answered, once its correlation id is settled. */
+export function responder(context: ResponderContext, correlationId: string): Reply {
+  return new Reply(context, correlationId);
+}
+
+export type Responder = Reply;
 
 /** The correlation id of a request's answer, from its headers. */
 export function answerCorrelationId(
