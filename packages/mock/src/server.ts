@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { headerName } from '@konaplate-contract/contract';
+import { maskCardNumbers } from '@konaplate-contract/contract/protocol';
 import { specTextOf } from './contract.ts';
 import { type ControlContext, control, isControlPath, type JournalAccess } from './control.ts';
 import { cors as makeCors } from './cors.ts';
@@ -50,6 +51,9 @@ function tooLarge(engine: Engine, headers: IncomingMessage['headers'], limit: nu
     close ? { connection: 'close' } : {},
   );
 }
+
+/** A request's text as the log and the journal show it: any run of 12 to 19 digits masked to its last four. */
+const shownText = (text: string): string => (/\d{12}/.test(text) ? maskCardNumbers(text) : text);
 
 /** The health answer: what is served, for CI waits and container checks. */
 function healthOf(engine: Engine, options: MockServerOptions, bound: number | undefined): Record<string, unknown> {
@@ -113,7 +117,8 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
     const now = performance.now();
     const at = performance.timeOrigin + now;
     const ms = now - started;
-    const url = req.url ?? '/';
+    // A card number in the query string or a correlation id is shown masked, as everywhere else.
+    const url = shownText(req.url ?? '/');
     const method = req.method ?? 'GET';
     const status = dropped ? null : response.status;
     if (log)
@@ -137,14 +142,22 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
       );
     if (journal) {
       const sent = req.headers[correlationHeader];
-      const requestCorrelationId = typeof sent === 'string' ? sent.slice(0, 64) : sent === undefined ? null : '';
+      // What the request sent as its correlation id, when the answer's is another (none, or a malformed one).
+      const requestCorrelationId =
+        sent === response.correlationId
+          ? undefined
+          : typeof sent === 'string'
+            ? shownText(sent.slice(0, 64))
+            : sent === undefined
+              ? null
+              : '';
       journal.record({
         at,
         method,
         path: url.length > 2000 ? `${url.slice(0, 2000)}…` : url,
         operationId: response.operationId ?? null,
         correlationId: response.correlationId ?? null,
-        ...(requestCorrelationId !== response.correlationId ? { requestCorrelationId } : {}),
+        ...(requestCorrelationId === undefined ? {} : { requestCorrelationId }),
         scenario: response.scenario,
         status,
         code: response.code ?? null,

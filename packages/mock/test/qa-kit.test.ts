@@ -198,6 +198,24 @@ describe('the request journal', () => {
     });
   });
 
+  it('a card number in the query string or the correlation id is kept masked, in the journal and the log', async () => {
+    const logged = await startMock();
+    try {
+      const res = await fetch(new URL(`${VA}?cardNo=9491231234567890`, logged.url), {
+        method: 'POST',
+        headers: { ...signedHeaders('{}'), [correlationKey]: '9491239876543210' },
+        body: '{}',
+      });
+      expect(res.status).toBe(400);
+      const [entry] = await journal(logged.url);
+      expect(entry).toMatchObject({ path: `${VA}?cardNo=************7890`, requestCorrelationId: '************3210' });
+      expect(logged.logs.at(-1)).toContain(`${VA}?cardNo=************7890 400`);
+      expect(logged.logs.join('\n')).not.toMatch(/9491231234567890|9491239876543210/);
+    } finally {
+      await logged.close();
+    }
+  });
+
   it('?correlationId= finds one request (the id it sent or the one it was answered with); ?limit= bounds', async () => {
     const ids = [freshId(), freshId(), freshId()];
     for (const id of ids) await post(mock.url, VA, validBodies[VA], { [correlationKey]: id });
