@@ -61,8 +61,9 @@ describe.each([
         request.name,
       ).toEqual(['test']);
     const script = collection.event[0]?.script.exec.join('\n') ?? '';
-    const parameters = (contract.spec.components as unknown as { parameters: Record<string, { name: string; in: string }> })
-      .parameters;
+    const parameters = (
+      contract.spec.components as unknown as { parameters: Record<string, { name: string; in: string }> }
+    ).parameters;
     const headers = Object.values(parameters)
       .filter((p) => p.in === 'header')
       .map((p) => p.name);

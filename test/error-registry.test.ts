@@ -1,6 +1,6 @@
 // The error registry and the examples agree, every seed Test Data scenario has
 // its named example, and the derivation refuses a code or text it cannot vouch for.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import {

@@ -5,7 +5,6 @@
 
 import type { JsonObject, MockScenarios, MockWhen, OpenApiDocument } from '@konaplate-contract/contract';
 import {
-  describeOperations,
   effectiveSchema,
   examplesOf,
   expectedMessage,
