@@ -65,23 +65,41 @@ export function formatLog(record: LogRecord, format: LogFormat): string {
 }
 
 /**
- * A writer that gathers the lines written in one turn of the event loop and writes them at once (one
- * write instead of one per request, under load), before the loop waits for I/O again; `flush` writes
- * what is pending now (at a stop).
+ * The most a log write holds: a pipe takes a write of up to PIPE_BUF (4,096 bytes on Linux, the least POSIX
+ * allows is 512) whole, so the lines of two workers sharing stdout never interleave within a line.
+ */
+export const atomicWriteBytes = 4096;
+
+/**
+ * A writer that gathers the lines written in one turn of the event loop and writes them together (one
+ * write instead of one per request, under load), before the loop waits for I/O again: in writes of at most
+ * atomicWriteBytes, each ending at a line's end. `flush` writes what is pending now (at a stop).
  */
 export function batchedLines(write: (text: string) => void): { line(text: string): void; flush(): void } {
-  let pending = '';
+  let pending: string[] = [];
   let scheduled = false;
   const flush = () => {
     scheduled = false;
-    if (pending === '') return;
-    const text = pending;
-    pending = '';
-    write(text);
+    if (pending.length === 0) return;
+    const lines = pending;
+    pending = [];
+    let chunk = '';
+    let bytes = 0;
+    for (const line of lines) {
+      const size = Buffer.byteLength(line) + 1;
+      if (bytes > 0 && bytes + size > atomicWriteBytes) {
+        write(chunk);
+        chunk = '';
+        bytes = 0;
+      }
+      chunk += `${line}\n`;
+      bytes += size;
+    }
+    write(chunk);
   };
   return {
     line(text) {
-      pending += `${text}\n`;
+      pending.push(text);
       if (!scheduled) {
         scheduled = true;
         setImmediate(flush);

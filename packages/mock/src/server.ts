@@ -118,7 +118,8 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
     const at = performance.timeOrigin + now;
     const ms = now - started;
     // A card number in the query string or a correlation id is shown masked, as everywhere else.
-    const url = shownText(req.url ?? '/');
+    const raw = req.url ?? '/';
+    const url = shownText(raw.length > 2000 ? `${raw.slice(0, 2000)}…` : raw);
     const method = req.method ?? 'GET';
     const status = dropped ? null : response.status;
     if (log)
@@ -154,7 +155,7 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
       journal.record({
         at,
         method,
-        path: url.length > 2000 ? `${url.slice(0, 2000)}…` : url,
+        path: url,
         operationId: response.operationId ?? null,
         correlationId: response.correlationId ?? null,
         ...(requestCorrelationId === undefined ? {} : { requestCorrelationId }),

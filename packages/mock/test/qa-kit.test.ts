@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { contractVersion, headerName } from '@konaplate-contract/contract';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli.ts';
+import { atomicWriteBytes, batchedLines } from '../src/log.ts';
 import { inProcessCluster, runToEnd, serveHere, session, stopServers } from './cli-support.ts';
 import { CARD, contract, post, rowsOf, SECRET, signedHeaders, startMock, VA, validBodies } from './support.ts';
 
@@ -417,6 +418,26 @@ describe('the log', () => {
     } finally {
       await mock.close();
     }
+  });
+});
+
+describe('the log writer', () => {
+  it("one turn's lines in writes of whole lines, none over a pipe's atomic size (two workers never interleave a line)", async () => {
+    const writes: string[] = [];
+    const lines = batchedLines((text) => writes.push(text));
+    const all = Array.from({ length: 200 }, (_, i) => `line ${i} ${'x'.repeat(i % 97)} é`);
+    for (const line of all) lines.line(line);
+    expect(writes).toEqual([]); // written once the turn is over
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(writes.length).toBeGreaterThan(1);
+    for (const text of writes) {
+      expect(Buffer.byteLength(text)).toBeLessThanOrEqual(atomicWriteBytes);
+      expect(text.endsWith('\n')).toBe(true);
+    }
+    expect(writes.join('')).toBe(`${all.join('\n')}\n`);
+    lines.line('last');
+    lines.flush();
+    expect(writes.at(-1)).toBe('last\n');
   });
 });
 
