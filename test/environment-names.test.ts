@@ -13,6 +13,14 @@ const toolOwn: Record<string, string> = {
   KONAPLATE_MOCK_SECRET: "the mock's strict-mode secret (packages/mock/src/cli.ts)",
   KONAPLATE_TOTALS_FILE: "the totals reporter's output file (test/support/totals-reporter.ts)",
   KONAPLATE_CI_CACHE: 'where .ci/run caches Node 24 (.ci/run)',
+  KONAPLATE_NODE24: 'a Node >= 22 for the peer generators (test/peer-generators.test.ts)',
+  KONAPLATE_PORT: "the CI job's mock port (packages/cli/examples/ci-check.sh)",
+  KONAPLATE_REPORTS: 'where the CI job writes its reports (packages/cli/examples/ci-check.sh)',
+  KONAPLATE_WAIT_SECONDS: 'how long the CI job waits for the mock (packages/cli/examples/ci-check.sh)',
+  KONAPLATE_MOCK_CMD: 'how the CI job starts the mock (packages/cli/examples/ci-check.sh)',
+  KONAPLATE_CMD: 'how the CI job runs the CLI (packages/cli/examples/ci-check.sh)',
+  KONAPLATE_CI_OPERATION: "the CI job's sample call (packages/cli/examples/ci-check.sh)",
+  KONAPLATE_CI_BODY: "the CI job's sample body (packages/cli/examples/ci-check.sh)",
 };
 
 function namesInRepository(): Map<string, string[]> {

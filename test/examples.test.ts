@@ -3,8 +3,13 @@
 
 import { createSchemaValidator } from '@konaplate-contract/codegen';
 import type { JsonObject } from '@konaplate-contract/contract';
-import { examplesOf, operationsOf, resolveLocal } from '@konaplate-contract/contract';
-import { businessRulesOf, checkBusinessRule } from '@konaplate-contract/contract';
+import {
+  businessRulesOf,
+  checkBusinessRule,
+  examplesOf,
+  operationsOf,
+  resolveLocal,
+} from '@konaplate-contract/contract';
 import { describe, expect, it } from 'vitest';
 import { effectiveSchema, loadBundle } from './support/bundle.ts';
 
