@@ -86,7 +86,8 @@ describe('source rules', () => {
 });
 
 describe('generation', () => {
-  it('is deterministic: two runs give the same bytes', async () => {
+  // Two whole generations (Redocly's bundle and docs build each time): a deadline for a loaded machine.
+  it('is deterministic: two runs give the same bytes', { timeout: 120_000 }, async () => {
     const [a, b] = [await generateAll(), await generateAll()];
     expect(b).toEqual(a);
   });
