@@ -82,11 +82,16 @@ export function selects(
   state: { decrypted: boolean; bodyValid: boolean; envelope: string },
 ): boolean {
   if (!('body' in scenario.when) || !isObject(payload)) return false;
-  return Object.entries(scenario.when.body).every(([field, value]) =>
-    value === '*'
-      ? state.bodyValid && field in payload && !(state.decrypted && field === state.envelope)
-      : payload[field] === value,
-  );
+  const wanted = scenario.when.body;
+  for (const field in wanted) {
+    const value = wanted[field];
+    const holds =
+      value === '*'
+        ? state.bodyValid && field in payload && !(state.decrypted && field === state.envelope)
+        : payload[field] === value;
+    if (!holds) return false;
+  }
+  return true;
 }
 
 /** A list for a message: `a, b, c`. */

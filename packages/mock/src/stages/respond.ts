@@ -35,11 +35,14 @@ export function correlationIdFor(sent: string | undefined, pattern: RegExp, fres
  */
 export function maskedFields(payload: unknown, last4: readonly string[]): string | undefined {
   if (!isObject(payload)) return undefined;
-  const shown = last4
-    .map((field) => [field, payload[field]] as const)
-    .filter((entry): entry is readonly [string, string] => typeof entry[1] === 'string' && entry[1].length <= 64)
-    .map(([field, value]) => `${field}=${maskLast4(value.replace(/[^\x20-\x7e]/g, '?'))}`);
-  return shown.length > 0 ? shown.join(' ') : undefined;
+  let shown: string | undefined;
+  for (const field of last4) {
+    const value = payload[field];
+    if (typeof value !== 'string' || value.length > 64) continue;
+    const masked = `${field}=${maskLast4(value.replace(/[^\x20-\x7e]/g, '?'))}`;
+    shown = shown === undefined ? masked : `${shown} ${masked}`;
+  }
+  return shown;
 }
 
 /** A stable stand-in derived from a value, in a pattern's shape: the prefix, then characters of the alphabet from its SHA-256. */
