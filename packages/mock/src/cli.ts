@@ -596,12 +596,18 @@ async function lead(options: ServeOptions, io: MockIo, cluster: ClusterIo): Prom
       for (const worker of workers) worker.kill();
     };
     cluster.onExit((code) => {
-      if (!stopping && code !== 0) {
-        io.err(`konaplate-mock: a worker exited with ${code}; stopping\n`);
-        stopAll(1);
-      }
-      alive -= 1;
-      if (alive === 0) resolve(exitCode);
+      const settle = () => {
+        if (!stopping && code !== 0) {
+          io.err(`konaplate-mock: a worker exited with ${code}; stopping\n`);
+          stopAll(1);
+        }
+        alive -= 1;
+        if (alive === 0) resolve(exitCode);
+      };
+      // A worker that cannot serve says why, then exits: its exit can arrive before its message does, so
+      // an unexplained exit waits a moment for the message (which then stops the others, saying why).
+      if (!stopping && code !== 0) setTimeout(settle, 200);
+      else settle();
     });
     io.waitForStop().then(() => stopAll(0));
 
