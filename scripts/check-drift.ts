@@ -17,10 +17,13 @@ const fresh = new Map(files.map((f) => [f.path, f.content]));
 const committed = await listFiles(generatedDir);
 const problems: string[] = [];
 for (const [path, content] of fresh) {
-  const current = await readFile(join(generatedDir, path), 'utf8').catch(() => undefined);
+  const current = await readFile(join(generatedDir, path)).catch(() => undefined);
   if (current === undefined) problems.push(`missing: generated/${path}`);
-  else if (current !== content) {
-    const a = current.split('\n');
+  else if (typeof content !== 'string') {
+    // A binary file (the PDFs): byte for byte.
+    if (!current.equals(content)) problems.push(`differs: generated/${path} (binary)`);
+  } else if (current.toString('utf8') !== content) {
+    const a = current.toString('utf8').split('\n');
     const b = content.split('\n');
     const line = a.findIndex((l, i) => l !== b[i]) + 1;
     problems.push(`differs: generated/${path} (first at line ${line})`);

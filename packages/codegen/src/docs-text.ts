@@ -67,6 +67,47 @@ export interface Labels {
   };
   pageTitle: (api: string) => string;
   languageSwitch: string;
+  /** The printable PDF of the edition, as the language bar names it. */
+  pdf: string;
+  /** What a reader without JavaScript gets instead of the page. */
+  noScript: string;
+  /** The Markdown pages for coding agents (llms.txt and md/*.md) and the printable edition built from them. */
+  pages: {
+    fieldHead: [string, string, string, string, string, string];
+    arrayOf: (type: string) => string;
+    pattern: (pattern: string) => string;
+    oneOf: (values: string) => string;
+    range: (min: unknown, max: unknown) => string;
+    atMostItems: (n: unknown) => string;
+    seeConflicts: string;
+    requestHeaders: string;
+    requestHeadersIntro: string;
+    headerHead: [string, string, string, string, string];
+    requestBody: string;
+    requestBodyIntro: (envelope: string) => string;
+    example: string;
+    exampleOf: (key: string) => string;
+    responses: string;
+    responseHeaders: string;
+    responseHeaderHead: [string, string, string, string];
+    bodyFields: string;
+    resultCodes: string;
+    resultCodesIntro: string;
+    codeHead: [string, string, string, string, string];
+    testScenarios: string;
+    testScenariosIntro: string;
+    scenarioHead: [string, string, string, string];
+    samples: string;
+    version: (version: string, url: string, server: string) => string;
+    everyOperation: (method: string) => string;
+    operationsAre: (methods: string) => string;
+    signedWith: string;
+    operations: string;
+    guides: string;
+    files: string;
+    fileList: string[];
+    contents: string;
+  };
   postman: {
     variables: Record<'baseUrl' | 'aspId' | 'accessKey' | 'secretKey' | 'cryptoKeyId' | 'timeZone', string>;
     missing: (variable: string) => string;
@@ -132,6 +173,53 @@ export const labels: Record<Language, Labels> = {
     },
     pageTitle: (api) => api,
     languageSwitch: 'Language',
+    pages: {
+      fieldHead: ['field', 'type', 'required', 'length', 'rule', 'meaning'],
+      arrayOf: (type) => `array of ${type}`,
+      pattern: (pattern) => `pattern ${pattern}`,
+      oneOf: (values) => `one of ${values}`,
+      range: (min, max) => `${min} to ${max}`,
+      atMostItems: (n) => `at most ${n} items`,
+      seeConflicts: ' (source conflict: see [source-conflicts.md](source-conflicts.md))',
+      requestHeaders: 'Request headers',
+      requestHeadersIntro: 'The common headers of every operation; see [signing.md](signing.md) for the tran token.',
+      headerHead: ['header', 'required', 'length', 'pattern', 'meaning'],
+      requestBody: 'Request body',
+      requestBodyIntro: (envelope) =>
+        `Plaintext, or the encrypted form \`{"${envelope}": "<JWE>"}\` (see [encryption.md](encryption.md)). Plaintext fields:`,
+      example: 'Example:',
+      exampleOf: (key) => `Example (${key}):`,
+      responses: 'Responses',
+      responseHeaders: 'Response headers:',
+      responseHeaderHead: ['header', 'always', 'length', 'meaning'],
+      bodyFields: 'Body fields:',
+      resultCodes: 'Result codes',
+      resultCodesIntro: 'Branch on `response.code` (see [error-codes.md](error-codes.md)).',
+      codeHead: ['code', 'HTTP', 'message', 'description', 'meaning'],
+      testScenarios: 'Test scenarios',
+      testScenariosIntro:
+        "The test cards of the contract's mock server (not the platform's; see [scenarios.md](scenarios.md)). The mock also answers a scenario named in `Prefer: example=<scenario>`.",
+      scenarioHead: ['scenario', 'answer', 'summary', 'test request'],
+      samples: 'Samples',
+      version: (version, url, server) => `Version ${version}. Sandbox base URL: \`${url}\` (${server}).`,
+      everyOperation: (method) => `Every operation is a ${method} of JSON`,
+      operationsAre: (methods) => `Operations are ${methods} calls of JSON`,
+      signedWith: ', signed with the HMAC tran token described in the signing guide.',
+      operations: 'Operations',
+      guides: 'Guides',
+      files: 'Files',
+      fileList: [
+        '- [openapi.yaml](openapi.yaml): the whole contract as one OpenAPI 3.1 document (the Korean texts beside the English)',
+        '- [openapi.json](openapi.json): the same, as JSON',
+        '- [konaplate.postman_collection.json](konaplate.postman_collection.json): Postman collection v2.1, signed by its pre-request script',
+        '- [konaplate-api.pdf](konaplate-api.pdf): this edition to print: every guide, every operation with its fields, every code and scenario',
+        '- [index.html](index.html): the docs in English; [ko/index.html](ko/index.html): in Korean; [ko/llms.txt](ko/llms.txt): these pages in Korean',
+      ],
+      contents: 'Contents',
+    },
+    pdf: 'PDF (print)',
+    noScript:
+      'This page needs JavaScript. The same contents are in the printable PDF and, for each operation and guide, in the Markdown pages listed in llms.txt.',
     postman: {
       variables: {
         baseUrl:
@@ -205,6 +293,53 @@ export const labels: Record<Language, Labels> = {
     },
     pageTitle: (api) => api,
     languageSwitch: '언어',
+    pages: {
+      fieldHead: ['필드', '타입', '필수', '길이', '규칙', '의미'],
+      arrayOf: (type) => `${type}의 배열`,
+      pattern: (pattern) => `패턴 ${pattern}`,
+      oneOf: (values) => `다음 중 하나: ${values}`,
+      range: (min, max) => `${min}~${max}`,
+      atMostItems: (n) => `최대 ${n}개`,
+      seeConflicts: ' (출처 불일치: [source-conflicts.md](source-conflicts.md) 참고)',
+      requestHeaders: '요청 헤더',
+      requestHeadersIntro: '모든 API에 공통인 헤더입니다. 무결성 토큰은 [signing.md](signing.md)를 참고하세요.',
+      headerHead: ['헤더', '필수', '길이', '패턴', '의미'],
+      requestBody: '요청 본문',
+      requestBodyIntro: (envelope) =>
+        `평문, 또는 암호화한 형태 \`{"${envelope}": "<JWE>"}\`([encryption.md](encryption.md) 참고)입니다. 평문의 필드:`,
+      example: '예시:',
+      exampleOf: (key) => `예시(${key}):`,
+      responses: '응답',
+      responseHeaders: '응답 헤더:',
+      responseHeaderHead: ['헤더', '항상', '길이', '의미'],
+      bodyFields: '본문 필드:',
+      resultCodes: '결과 코드',
+      resultCodesIntro: '`response.code`로 분기하세요([error-codes.md](error-codes.md) 참고).',
+      codeHead: ['코드', 'HTTP', '메시지', '설명', '의미'],
+      testScenarios: '테스트 시나리오',
+      testScenariosIntro:
+        '이 명세의 모의 서버가 쓰는 테스트 카드입니다(플랫폼의 테스트 카드가 아닙니다. [scenarios.md](scenarios.md) 참고). 모의 서버는 `Prefer: example=<scenario>`에 적은 시나리오로도 응답합니다.',
+      scenarioHead: ['시나리오', '응답', '요약', '테스트 요청'],
+      samples: '예제 코드',
+      version: (version, url, server) => `버전 ${version}. 샌드박스 기본 URL: \`${url}\`(${server}).`,
+      everyOperation: (method) => `모든 API는 JSON을 담은 ${method} 요청이며`,
+      operationsAre: (methods) => `API는 JSON을 담은 ${methods} 요청이며`,
+      signedWith: ', 서명 가이드에 설명한 HMAC 무결성 토큰으로 서명합니다.',
+      operations: 'API',
+      guides: '가이드',
+      files: '파일',
+      fileList: [
+        '- [openapi.yaml](../openapi.yaml): 이 명세 전체를 담은 OpenAPI 3.1 문서(영문 옆에 한국어 텍스트 포함)',
+        '- [openapi.json](../openapi.json): 같은 내용의 JSON',
+        '- [konaplate.postman_collection.json](konaplate.postman_collection.json): Postman 컬렉션 v2.1, 요청 전 스크립트가 서명합니다',
+        '- [konaplate-api.pdf](konaplate-api.pdf): 인쇄용 한국어판: 모든 가이드, 모든 API와 필드, 모든 코드와 시나리오',
+        '- [index.html](index.html): 한국어 문서; [../index.html](../index.html): 영어 문서; [../llms.txt](../llms.txt): 이 페이지들의 영어판',
+      ],
+      contents: '목차',
+    },
+    pdf: 'PDF(인쇄용)',
+    noScript:
+      '이 페이지는 자바스크립트가 필요합니다. 같은 내용이 인쇄용 PDF에, 그리고 API와 가이드마다 llms.txt에 나열된 Markdown 페이지에 있습니다.',
     postman: {
       variables: {
         baseUrl:

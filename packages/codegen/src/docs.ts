@@ -1,26 +1,23 @@
 // The partner docs: one Redoc page per language (English at generated/docs/,
-// Korean at generated/docs/ko/), each built by Redocly CLI from a docs view of
-// the bundle: the guides of spec/guides rendered into info.description, code
-// samples on each operation, every text in the edition's language. No fact is
-// written here: headers, codes, scenarios and conflicts all come from the spec.
+// Korean at generated/docs/ko/), each a docs view of the bundle in Redoc 3 (the
+// bundle Redocly CLI 2's build-docs inlines): the guides of spec/guides rendered
+// into info.description, code samples on each operation, every text in the
+// edition's language. No fact is written here: headers, codes, scenarios and
+// conflicts all come from the spec.
 //
-// Redoc's own interface labels: Redoc 3 (inlined by Redocly CLI 2's build-docs)
-// has no option for them. Its components ask a translate hook for every label
-// ("Search", "Copy", "Request Body", "Responses", "required", "Expand all",
-// "Servers", "Overview", "License", "Download description", "Loading...", the
-// sidebar's layout buttons, ...), and the standalone build answers that hook with
-// the English default; Redoc 2's `labels` option is gone (config-migration lists
-// it among the removed options). So those labels stay English in the Korean
-// edition; everything that comes from the spec is Korean.
+// Redoc's own interface labels: Redoc 3 has no option for them (Redoc 2's
+// `labels` is gone). The Korean edition's copy of the bundle is translated at
+// build time instead (redoc-labels.ts).
 
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { JsonObject, MockScenarios, OpenApiDocument } from '@konaplate-contract/contract';
 import { examplesOf, operationsOf, toolExt } from '@konaplate-contract/contract';
+import { anchoredGuide } from './docs-anchors.ts';
 import { type LinkBase, renderGuides } from './docs-guides.ts';
 import { inLanguage, type Language, labels, plainText } from './docs-text.ts';
-import { redocly } from './redocly.ts';
+import { koreanRedocBundle } from './redoc-labels.ts';
 import { type CodeSample, operationSamples } from './samples/index.ts';
 
 /** Where each edition lives in generated/docs/, and how its links reach the shared files. */
@@ -60,7 +57,14 @@ export function docsSpec(
 ): OpenApiDocument {
   const doc = inLanguage(bundle, language);
   const guides = renderGuides({ doc, english: bundle, scenarios, language, links: linkBase(language) });
-  (doc.info as JsonObject).description = guides.map((g) => g.markdown).join('\n\n');
+  // Each heading's anchor from the English heading in the same place: both editions share them.
+  const english =
+    language === 'en'
+      ? guides
+      : renderGuides({ doc: bundle, english: bundle, scenarios, language: 'en', links: linkBase('en') });
+  (doc.info as JsonObject).description = guides
+    .map((g, i) => anchoredGuide(g.id, g.markdown, english[i]?.markdown ?? ''))
+    .join('\n\n');
   for (const server of (doc.servers ?? []) as JsonObject[]) {
     server.description = plainText(String(server.description ?? ''));
     for (const variable of Object.values((server.variables ?? {}) as Record<string, JsonObject>))
@@ -91,23 +95,52 @@ export function inlineAttributionLogo(html: string): string {
   return out;
 }
 
+/** The printable edition's file name, in each edition's folder (the pdf target writes it). */
+export const pdfFile = 'konaplate-api.pdf';
+
 const style = `
   body { margin: 0; padding: 0; }
   /* Code never needs sideways scrolling: a long line (a curl flag, a JWE) wraps; Copy still copies it whole. */
   #redoc { --code-wrap: pre-wrap; }
   #redoc pre { overflow-wrap: anywhere; }
+  /* A code block's controls (Copy) get a strip of their own above the code, never over it. */
+  #redoc .code-block-header ~ pre { padding-top: 40px; }
   .kona-bar { display: flex; flex-wrap: wrap; align-items: center; justify-content: flex-end; gap: 4px 20px;
     padding: 8px 24px; border-bottom: 1px solid rgba(128, 128, 128, 0.3);
     font: 14px/1.5 system-ui, -apple-system, "Segoe UI", "Apple SD Gothic Neo", "Malgun Gothic", "Noto Sans KR", sans-serif; }
   .kona-bar nav { display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: center; }
   .kona-bar a { color: inherit; }
   .kona-bar a[aria-current] { font-weight: 600; text-decoration: none; }
+  .kona-noscript { padding: 24px; font: 16px/1.5 system-ui, sans-serif; }
   /* The guides: a code or a name never breaks inside itself; a table cell wraps between words. */
   [data-component-name="Markdown/Markdown"] td code, [data-component-name="Markdown/Markdown"] th code { white-space: nowrap; }
   [data-component-name="Markdown/Markdown"] td, [data-component-name="Markdown/Markdown"] th { overflow-wrap: normal; word-break: keep-all; }
   [data-section-id^="/section/"] [data-component-name="Markdown/Markdown"] :not(pre) > code { white-space: nowrap; }
+  /* Titles break between words, never inside one ("Konaplate", "코나플레이트"); the title's row wraps instead. */
+  #redoc h1, #redoc h2, #redoc h3, #redoc h4, #redoc h5 { overflow-wrap: break-word; word-break: normal; }
+  #redoc div:has(> div > h1):has([data-testid="page-actions"]) { flex-wrap: wrap; row-gap: 8px; }
   /* Korean breaks between words (eojeol), not inside one: headings, sidebar and text alike. */
   html[lang="ko"] #redoc * { word-break: keep-all; }
+  /* A phone: what Redoc cuts off with an ellipsis (paths, schema names, server URLs) wraps in its own box, and
+     long inline code (a formula, a command) wraps inside the column; a table scrolls in its own box. */
+  @media (max-width: 720px) {
+    .kona-bar { padding: 8px 16px; justify-content: flex-start; }
+    #redoc [data-section-id^="/section/"] [data-component-name="Markdown/Markdown"] :not(pre) > code,
+    #redoc :not(pre) > code {
+      display: inline-block; max-width: 100%; box-sizing: border-box; white-space: normal; overflow-wrap: anywhere; }
+    #redoc [data-component-name="Markdown/Markdown"] td code, #redoc [data-component-name="Markdown/Markdown"] th code {
+      display: inline; white-space: nowrap; }
+    #redoc :is([data-testid="right-panel"], [data-testid="middle-panel"]) button:not([data-component-name="Tag/Tag"] *),
+    #redoc :is([data-testid="right-panel"], [data-testid="middle-panel"]) button :not([data-component-name="Tag/Tag"], [data-component-name="Tag/Tag"] *),
+    #redoc [data-component-name="Panel/PanelBody"] :not(pre, pre *, [data-component-name="Tag/Tag"], [data-component-name="Tag/Tag"] *) {
+      white-space: normal; text-overflow: clip; overflow-wrap: anywhere; }
+    #redoc :is([data-testid="right-panel"], [data-testid="middle-panel"]) button { height: auto; min-height: 32px; }
+  }
+  /* Print: the page without its controls (the PDF beside the page is the whole printable edition). */
+  @media print {
+    .kona-bar, #redoc button, #redoc [data-testid="search-trigger"], #redoc [data-component-name^="Sidebar/"] { display: none !important; }
+    #redoc pre { white-space: pre-wrap; }
+  }
 `;
 
 /** The page around Redoc's output: the language, the switch to the other edition, the downloads. */
@@ -122,10 +155,11 @@ function pageTemplate(language: Language, title: string): string {
     })
     .join('');
   const files = [
+    [l.pdf, `${root}${edition}${pdfFile}`],
     ['openapi.yaml', `${root}openapi.yaml`],
     ['openapi.json', `${root}openapi.json`],
     ['Postman', `${root}${edition}konaplate.postman_collection.json`],
-    ['llms.txt', `${root}llms.txt`],
+    ['llms.txt', `${root}${edition}llms.txt`],
   ]
     .map(([text, href]) => `<a href="${href}">${text}</a>`)
     .join('');
@@ -138,20 +172,21 @@ function pageTemplate(language: Language, title: string): string {
   <link rel="alternate" hreflang="en" href="${root}index.html">
   <link rel="alternate" hreflang="ko" href="${root}ko/index.html">
   <style>${style}</style>
-  {{{redocHead}}}
 </head>
 <body>
   <header class="kona-bar">
     <nav aria-label="${l.languageSwitch}">${switcher}</nav>
     <nav aria-label="${l.downloadsTitle}">${l.downloadsTitle}: ${files}</nav>
   </header>
+  <noscript><p class="kona-noscript">${l.noScript}</p></noscript>
   {{{redocHTML}}}
   <script>
-    // The switch keeps the operation you are reading (its address is the same in both editions).
-    for (const a of document.querySelectorAll('.kona-bar a[hreflang]'))
-      a.addEventListener('click', () => {
-        if (location.hash.startsWith('#/') && !location.hash.startsWith('#/section/')) a.hash = location.hash;
-      });
+    // The switch keeps your place: both editions have the same anchors (operations and guide sections).
+    const other = document.querySelectorAll('.kona-bar a[hreflang]:not([aria-current])');
+    const keepPlace = () => { for (const a of other) a.hash = location.hash; };
+    keepPlace();
+    for (const event of ['hashchange', 'popstate', 'redocly:urlreplace']) addEventListener(event, keepPlace);
+    for (const a of other) a.addEventListener('click', keepPlace);
   </script>
 </body>
 </html>
@@ -161,43 +196,53 @@ function pageTemplate(language: Language, title: string): string {
   );
 }
 
-/** One self-contained HTML page of an edition (Redoc inlined, no request leaves it), built by Redocly CLI. */
+/** Redoc 3's browser bundle as Redocly CLI's build-docs inlines it (the CLI's own copy, so the two never differ). */
+let redocBundle: Promise<string> | undefined;
+const standaloneRedoc = () => {
+  redocBundle ??= readFile(
+    join(
+      dirname(createRequire(import.meta.url).resolve('@redocly/cli/package.json')),
+      'lib/chunks/redoc.standalone.js',
+    ),
+    'utf8',
+  );
+  return redocBundle;
+};
+
+/** JSON in a script element, as build-docs writes it: no `</script>`, no line separators. */
+const scriptJson = (value: unknown) =>
+  JSON.stringify(value)
+    .replace(/\u2028|\u2029/g, (c) => (c === '\u2028' ? '\\u2028' : '\\u2029'))
+    .replace(/</g, '\\u003c');
+
+/**
+ * One self-contained HTML page of an edition (Redoc inlined, no request leaves it): what Redocly CLI's
+ * `build-docs --inlineBundle` writes (its Redoc bundle, the definition, `hydrate`), without its
+ * prerendered first screen. That prerender is rendered outside the hash router, so its links
+ * (`/section/overview/servers`) led nowhere once copied, and hydration keeps a prerendered attribute
+ * as it is; Redoc renders the page in the browser instead, links included (`#/section/overview/servers`).
+ * In the Korean edition, Redoc's own interface is Korean (see redoc-labels.ts).
+ */
 export async function docsHtml(doc: OpenApiDocument, language: Language = 'en'): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'kona-docs-'));
-  try {
-    const title = String((doc.info as { title: string }).title);
-    const { root } = linkBase(language);
-    await Promise.all([
-      writeFile(join(dir, 'openapi.json'), JSON.stringify(doc)),
-      writeFile(join(dir, 'page.hbs'), pageTemplate(language, title)),
-      writeFile(
-        join(dir, 'redoc.json'),
-        JSON.stringify({
-          // Schema names (AspId, CardNumber, ...) beside each type are the spec's own identifiers, not the partner's.
-          hideSchemaTitles: true,
-          downloadUrls: [
-            { title: 'openapi.yaml', url: `${root}openapi.yaml` },
-            { title: 'openapi.json', url: `${root}openapi.json` },
-          ],
-        }),
-      ),
-    ]);
-    const out = join(dir, 'index.html');
-    await redocly([
-      'build-docs',
-      join(dir, 'openapi.json'),
-      '--inlineBundle',
-      '--output',
-      out,
-      '--title',
-      title,
-      '--template',
-      join(dir, 'page.hbs'),
-      '--openapi',
-      join(dir, 'redoc.json'),
-    ]);
-    return inlineAttributionLogo(await readFile(out, 'utf8'));
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  const title = String((doc.info as { title: string }).title);
+  const { root } = linkBase(language);
+  const bundle = await standaloneRedoc();
+  const options = {
+    // Schema names (AspId, CardNumber, ...) beside each type are the spec's own identifiers, not the partner's.
+    hideSchemaTitles: true,
+    downloadUrls: [
+      { title: 'openapi.yaml', url: `${root}openapi.yaml` },
+      { title: 'openapi.json', url: `${root}openapi.json` },
+    ],
+    skipBundle: true,
+    disableTelemetry: true,
+  };
+  const redoc = `<div id="redoc"></div>
+  <script type="module">
+${(language === 'ko' ? koreanRedocBundle(bundle) : bundle).replace(/<\/(script)/gi, '<\\/$1')}
+const __redoc_definition = ${scriptJson(doc)};
+const __redoc_options = ${scriptJson(options)};
+hydrate(__redoc_definition, __redoc_options, document.getElementById('redoc'));
+  </script>`;
+  return inlineAttributionLogo(pageTemplate(language, title).replace('{{{redocHTML}}}', () => redoc));
 }

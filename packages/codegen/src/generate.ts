@@ -12,6 +12,7 @@ import { errorCodesTarget } from './targets/error-codes.ts';
 import { llmsTarget } from './targets/llms.ts';
 import { mockScenariosTarget } from './targets/mock-scenarios.ts';
 import { typesTarget } from './targets/openapi-types.ts';
+import { pdfTarget } from './targets/pdf.ts';
 import { postmanTarget } from './targets/postman.ts';
 import { qaQuickStartTarget } from './targets/qa-quick-start.ts';
 import { readmeOperationsTarget } from './targets/readme-operations.ts';
@@ -27,6 +28,7 @@ export const targets: readonly Target[] = [
   docsTarget,
   postmanTarget,
   llmsTarget,
+  pdfTarget,
   readmeOperationsTarget,
   qaQuickStartTarget,
   testKeysTarget,
@@ -43,14 +45,20 @@ export async function generateAll(entry?: string): Promise<GeneratedFile[]> {
  */
 export async function generateEverything(
   entry?: string,
-): Promise<{ files: GeneratedFile[]; outside: GeneratedFile[] }> {
+): Promise<{ files: GeneratedFile[]; outside: Array<GeneratedFile & { content: string }> }> {
   const doc = await buildBundle(entry);
   const context = { scenarios: mockScenarios(doc) };
   const results = await Promise.all(
     targets.map(async (target) => ({ target, files: await target.files(doc, context) })),
   );
   const files = results.filter((r) => r.target.kind === 'generated').flatMap((r) => r.files);
-  const outside = results.filter((r) => r.target.kind === 'region').flatMap((r) => r.files);
+  const outside = results
+    .filter((r) => r.target.kind === 'region')
+    .flatMap((r) => r.files)
+    .map((f) => {
+      if (typeof f.content !== 'string') throw new Error(`${f.path}: a generated region is text`);
+      return { path: f.path, content: f.content };
+    });
   files.push(readmeFile(files));
   return { files: files.sort((a, b) => a.path.localeCompare(b.path)), outside };
 }

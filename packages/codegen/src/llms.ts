@@ -1,5 +1,7 @@
 // For coding agents: llms.txt (llmstxt.org) at the docs' root, and one Markdown
-// page per operation and per guide under md/, all from the spec (English).
+// page per operation and per guide under md/, all from the spec; the same in
+// Korean under ko/ (ko/llms.txt, ko/md/), every text from the x-ko twins and
+// the pages' furniture from docs-text.ts.
 
 import type { JsonObject, MockScenarios, OpenApiDocument, OperationObject } from '@konaplate-contract/contract';
 import {
@@ -15,70 +17,83 @@ import {
   commonHeaders,
   firstParagraph,
   firstSentence,
+  type LinkBase,
   lengthOf,
   renderGuides,
   table,
   whenText,
 } from './docs-guides.ts';
-import { plainText } from './docs-text.ts';
+import { inLanguage, type Language, labels, plainText } from './docs-text.ts';
 import { sampleMarkdown } from './samples/index.ts';
 
 /** One row per field of a schema, nested objects and arrays of objects flattened (`a.b`, `a[].b`). */
-export function fieldRows(doc: OpenApiDocument, schema: JsonObject, prefix = ''): string[][] {
+export function fieldRows(
+  doc: OpenApiDocument,
+  schema: JsonObject,
+  prefix = '',
+  language: Language = 'en',
+): string[][] {
+  const l = labels[language];
   const object = effectiveSchema(doc, schema);
   const required = new Set((object.required as string[] | undefined) ?? []);
   return Object.entries((object.properties ?? {}) as Record<string, JsonObject>).flatMap(([name, node]) => {
     const field = effectiveSchema(doc, node);
     const path = `${prefix}${name}`;
     const items = field.type === 'array' ? effectiveSchema(doc, field.items as JsonObject) : undefined;
-    const type = items ? `array of ${items.type}` : `${field.type}${field.format ? ` (${field.format})` : ''}`;
+    const type = items
+      ? l.pages.arrayOf(String(items.type))
+      : `${field.type}${field.format ? ` (${field.format})` : ''}`;
     const rule = [
-      field.pattern ? `pattern \`${field.pattern}\`` : '',
-      field.enum ? `one of ${(field.enum as string[]).map((v) => `\`${v}\``).join(', ')}` : '',
-      field.minimum !== undefined ? `${field.minimum} to ${field.maximum}` : '',
-      field.maxItems !== undefined ? `at most ${field.maxItems} items` : '',
+      field.pattern ? l.pages.pattern(`\`${field.pattern}\``) : '',
+      field.enum ? l.pages.oneOf((field.enum as string[]).map((v) => `\`${v}\``).join(', ')) : '',
+      field.minimum !== undefined ? l.pages.range(field.minimum, field.maximum) : '',
+      field.maxItems !== undefined ? l.pages.atMostItems(field.maxItems) : '',
     ]
       .filter(Boolean)
       .join('; ');
     const conflicts = (node[ext.sourceConflicts] ?? field[ext.sourceConflicts]) as unknown[] | undefined;
-    const meaning = `${firstParagraph(field.description)}${conflicts?.length ? ' (source conflict: see [source-conflicts.md](source-conflicts.md))' : ''}`;
+    const meaning = `${firstParagraph(field.description)}${conflicts?.length ? l.pages.seeConflicts : ''}`;
     const row = [
       `\`${path}\``,
       type,
-      required.has(name) ? 'yes' : 'no',
-      field.type === 'string' ? lengthOf(field) : '',
+      required.has(name) ? l.yes : l.no,
+      field.type === 'string' && field.maxLength !== undefined ? lengthOf(field) : '',
       rule,
       meaning,
     ];
     const nested =
       field.type === 'object'
-        ? fieldRows(doc, field, `${path}.`)
+        ? fieldRows(doc, field, `${path}.`, language)
         : items?.type === 'object'
-          ? fieldRows(doc, items, `${path}[].`)
+          ? fieldRows(doc, items, `${path}[].`, language)
           : [];
     return [row, ...nested];
   });
 }
 
-const fieldHead = ['field', 'type', 'required', 'length', 'rule', 'meaning'];
 const json = (value: unknown) => `\`\`\`json\n${JSON.stringify(value, null, 2)}\n\`\`\``;
 
+/** The page of one operation, in the language of `doc` (the bundle, or inLanguage's view of it); `bundle` is English. */
 function operationPage(
+  bundle: OpenApiDocument,
   doc: OpenApiDocument,
   scenarios: MockScenarios,
   method: string,
   path: string,
   operation: OperationObject,
+  language: Language,
 ): string {
+  const l = labels[language];
+  const p = l.pages;
   const registry = doc[ext.errorRegistry];
-  const headerRows = commonHeaders(doc).map((p) => {
-    const schema = effectiveSchema(doc, p.schema as JsonObject);
+  const headerRows = commonHeaders(doc).map((h) => {
+    const schema = effectiveSchema(doc, h.schema as JsonObject);
     return [
-      `\`${p.name}\``,
-      p.required ? 'yes' : 'no',
+      `\`${h.name}\``,
+      h.required ? l.yes : l.no,
       lengthOf(schema),
       `\`${schema.pattern}\``,
-      firstParagraph(p.description),
+      firstParagraph(h.description),
     ];
   });
   const requestMedia = Object.values(operation.requestBody?.content ?? {})[0];
@@ -92,14 +107,14 @@ function operationPage(
     const headers = Object.entries((response.headers ?? {}) as Record<string, JsonObject>).map(([name, h]) => {
       const header = effectiveSchema(doc, h);
       const s = effectiveSchema(doc, header.schema as JsonObject);
-      return [`\`${name}\``, header.required ? 'yes' : 'no', lengthOf(s), firstParagraph(header.description)];
+      return [`\`${name}\``, header.required ? l.yes : l.no, lengthOf(s), firstParagraph(header.description)];
     });
     return [
       `### HTTP ${status}`,
       firstParagraph((response as JsonObject).description),
-      headers.length ? `Response headers:\n\n${table(['header', 'always', 'length', 'meaning'], headers)}` : '',
-      `Body fields:\n\n${table(fieldHead, fieldRows(doc, schema))}`,
-      example ? `Example (${example.key}):\n\n${json(example.example.value)}` : '',
+      headers.length ? `${p.responseHeaders}\n\n${table(p.responseHeaderHead, headers)}` : '',
+      `${p.bodyFields}\n\n${table(p.fieldHead, fieldRows(doc, schema, '', language))}`,
+      example ? `${p.exampleOf(example.key)}\n\n${json(example.example.value)}` : '',
     ]
       .filter(Boolean)
       .join('\n\n');
@@ -111,76 +126,106 @@ function operationPage(
       e.httpStatus,
       e.message,
       e.description,
-      `${e.status === 'provisional' ? '**Provisional.** ' : ''}${e.meaning}`,
+      `${e.status === 'provisional' ? `**${l.provisionalFlag}** ` : ''}${e.meaning}`,
     ]);
   const ops = scenarios.operations.find((o) => o.operationId === operation.operationId);
   const scenarioRows = (ops?.scenarios ?? []).map((s) => [
     `\`${s.example}\``,
     `${s.status} \`${s.code}\``,
     plainText(String(examples.find((e) => e.key === s.example && e.where === String(s.status))?.example.summary ?? '')),
-    whenText(s.when, 'en'),
+    whenText(s.when, language),
   ]);
-  const samples = codeSamples(doc, operation.operationId);
+  const samples = codeSamples(bundle, operation.operationId, language);
   return [
     `# ${plainText(String(operation.summary))}`,
     `\`${method.toUpperCase()} ${path}\` · operationId \`${operation.operationId}\` · \`Content-Type: application/json\``,
     String(operation.description ?? ''),
-    '## Request headers',
-    `The common headers of every operation; see [signing.md](signing.md) for the tran token.\n\n${table(['header', 'required', 'length', 'pattern', 'meaning'], headerRows)}`,
-    '## Request body',
-    `Plaintext, or the encrypted form \`{"${envelopeField(doc)}": "<JWE>"}\` (see [encryption.md](encryption.md)). Plaintext fields:\n\n${table(fieldHead, fieldRows(doc, plaintextSchema(doc, requestMedia?.schema) ?? {}))}`,
-    plain ? `Example:\n\n${json(plain.example.value)}` : '',
-    '## Responses',
+    `## ${p.requestHeaders}`,
+    `${p.requestHeadersIntro}\n\n${table(p.headerHead, headerRows)}`,
+    `## ${p.requestBody}`,
+    `${p.requestBodyIntro(envelopeField(doc))}\n\n${table(p.fieldHead, fieldRows(doc, plaintextSchema(doc, requestMedia?.schema) ?? {}, '', language))}`,
+    plain ? `${p.example}\n\n${json(plain.example.value)}` : '',
+    `## ${p.responses}`,
     ...responses,
-    '## Result codes',
-    `Branch on \`response.code\` (see [error-codes.md](error-codes.md)).\n\n${table(['code', 'HTTP', 'message', 'description', 'meaning'], codes)}`,
-    '## Test scenarios',
-    `The test cards of the contract's mock server (not the platform's; see [scenarios.md](scenarios.md)). The mock also answers a scenario named in \`Prefer: example=<scenario>\`.\n\n${table(['scenario', 'answer', 'summary', 'test request'], scenarioRows)}`,
-    '## Samples',
+    `## ${p.resultCodes}`,
+    `${p.resultCodesIntro}\n\n${table(p.codeHead, codes)}`,
+    `## ${p.testScenarios}`,
+    `${p.testScenariosIntro}\n\n${table(p.scenarioHead, scenarioRows)}`,
+    `## ${p.samples}`,
     ...samples.map(sampleMarkdown),
   ]
     .filter(Boolean)
     .join('\n\n');
 }
 
-/** llms.txt and the Markdown pages, paths relative to generated/docs/. */
-export function llmsFiles(doc: OpenApiDocument, scenarios: MockScenarios): Array<{ path: string; content: string }> {
+/** One edition's pages, in order: each guide, then each operation (`id` is the guide's id or the operationId). */
+export function editionPages(
+  bundle: OpenApiDocument,
+  scenarios: MockScenarios,
+  language: Language,
+  links: LinkBase,
+): { guides: EditionPage[]; operations: EditionPage[] } {
+  const doc = inLanguage(bundle, language);
+  return {
+    guides: renderGuides({ doc, english: bundle, scenarios, language, links }),
+    operations: operationsOf(doc).map(({ method, path, operation }) => ({
+      id: operation.operationId,
+      title: plainText(String(operation.summary)),
+      markdown: operationPage(bundle, doc, scenarios, method, path, operation, language),
+    })),
+  };
+}
+
+export interface EditionPage {
+  id: string;
+  title: string;
+  markdown: string;
+}
+
+/** One edition's llms.txt and Markdown pages, paths relative to the edition's folder. */
+export function llmsEdition(
+  bundle: OpenApiDocument,
+  scenarios: MockScenarios,
+  language: Language,
+): Array<{ path: string; content: string }> {
+  const p = labels[language].pages;
+  const doc = inLanguage(bundle, language);
   const info = doc.info as JsonObject;
   const operations = operationsOf(doc);
-  const guides = renderGuides({ doc, english: doc, scenarios, language: 'en', links: { root: '../', edition: '' } });
+  const links = language === 'en' ? { root: '../', edition: '' } : { root: '../../', edition: 'ko/' };
+  const pages = editionPages(bundle, scenarios, language, links);
   const server = (doc.servers as Array<{ url: string; description: string }>)[0];
   const methods = [...new Set(operations.map((o) => `\`${o.method.toUpperCase()}\``))];
-  const calls =
-    methods.length === 1
-      ? `Every operation is a ${methods[0]} of JSON`
-      : `Operations are ${methods.join(' or ')} calls of JSON`;
+  const calls = methods.length === 1 ? p.everyOperation(methods[0] ?? '') : p.operationsAre(methods.join(' / '));
   const llms = [
     `# ${plainText(String(info.title))}`,
     `> ${String(info.summary ?? '')}`,
-    `Version ${String(info.version)}. Sandbox base URL: \`${server?.url}\` (${plainText(firstParagraph(server?.description))}). ${calls}, signed with the HMAC tran token described in the signing guide.`,
-    '## Operations',
+    `${p.version(String(info.version), String(server?.url), plainText(firstParagraph(server?.description)))} ${calls}${p.signedWith}`,
+    `## ${p.operations}`,
     operations
       .map(
         ({ method, path, operation }) =>
           `- [${plainText(String(operation.summary))}](md/${operation.operationId}.md): \`${method.toUpperCase()} ${path}\`. ${firstSentence(operation.description)}`,
       )
       .join('\n'),
-    '## Guides',
-    guides.map((g) => `- [${g.title}](md/${g.id}.md)`).join('\n'),
-    '## Files',
-    [
-      '- [openapi.yaml](openapi.yaml): the whole contract as one OpenAPI 3.1 document (the Korean texts beside the English)',
-      '- [openapi.json](openapi.json): the same, as JSON',
-      '- [konaplate.postman_collection.json](konaplate.postman_collection.json): Postman collection v2.1, signed by its pre-request script',
-      '- [index.html](index.html): the docs in English; [ko/index.html](ko/index.html): in Korean',
-    ].join('\n'),
+    `## ${p.guides}`,
+    pages.guides.map((g) => `- [${g.title}](md/${g.id}.md)`).join('\n'),
+    `## ${p.files}`,
+    p.fileList.join('\n'),
   ].join('\n\n');
   return [
     { path: 'llms.txt', content: `${llms}\n` },
-    ...guides.map((g) => ({ path: `md/${g.id}.md`, content: `${g.markdown}\n` })),
-    ...operations.map(({ method, path, operation }) => ({
-      path: `md/${operation.operationId}.md`,
-      content: `${operationPage(doc, scenarios, method, path, operation)}\n`,
+    ...[...pages.guides, ...pages.operations].map((page) => ({
+      path: `md/${page.id}.md`,
+      content: `${page.markdown}\n`,
     })),
+  ];
+}
+
+/** llms.txt and the Markdown pages of both editions, paths relative to generated/docs/ (Korean under ko/). */
+export function llmsFiles(doc: OpenApiDocument, scenarios: MockScenarios): Array<{ path: string; content: string }> {
+  return [
+    ...llmsEdition(doc, scenarios, 'en'),
+    ...llmsEdition(doc, scenarios, 'ko').map((f) => ({ path: `ko/${f.path}`, content: f.content })),
   ];
 }

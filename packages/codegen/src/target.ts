@@ -1,10 +1,10 @@
 // What a generation target is: one module under targets/, one entry, the files it writes for a bundle.
 import type { MockScenarios, OpenApiDocument } from '@konaplate-contract/contract';
 
-/** A generated file: its path (under generated/, or from the repository root for a region) and its exact content. */
+/** A generated file: its path (under generated/, or from the repository root for a region) and its exact content (bytes for a binary file, such as a PDF). */
 export interface GeneratedFile {
   path: string;
-  content: string;
+  content: string | Uint8Array;
 }
 
 /** What every target is handed besides the bundle: the scenario table, derived once. */
