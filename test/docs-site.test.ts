@@ -28,8 +28,8 @@ const doc = loadBundle();
 const scenarios = mockScenarios(doc);
 const docsDir = join(generatedDir, 'docs');
 const read = (path: string) => readFileSync(join(docsDir, path), 'utf8');
-const markdownPages = readdirSync(join(docsDir, 'md')).map((f) => `md/${f}`);
-const agentFiles = ['llms.txt', ...markdownPages];
+const markdownPages = ['md', 'ko/md'].flatMap((dir) => readdirSync(join(docsDir, dir)).map((f) => `${dir}/${f}`));
+const agentFiles = ['llms.txt', 'ko/llms.txt', ...markdownPages];
 
 const headerNames = new Set([
   ...Object.values(doc.components.parameters).map((p) => String(p.name)),
@@ -64,11 +64,28 @@ describe('the downloads beside the pages', () => {
       expect(existsSync(resolve(dirname(join(docsDir, file)), link)), `${file} → ${link}`).toBe(true);
   });
 
-  it('llms.txt links a page for every operation and every guide', () => {
-    const llms = read('llms.txt');
+  it.each(['llms.txt', 'ko/llms.txt'])('%s links a page for every operation and every guide', (file) => {
+    const llms = read(file);
     for (const item of Object.values(doc.paths)) expect(llms).toContain(`(md/${item.post?.operationId}.md)`);
     for (const guide of doc['x-guides'] as Array<{ id: string }>) expect(llms).toContain(`(md/${guide.id}.md)`);
     expect(llms).toMatch(/^# .+\n\n> .+/);
+  });
+
+  it('the Korean pages are one for each English page, and Korean', () => {
+    const english = markdownPages.filter((p) => p.startsWith('md/'));
+    expect(english.length).toBeGreaterThan(0);
+    expect(markdownPages.filter((p) => p.startsWith('ko/'))).toEqual(english.map((p) => `ko/${p}`));
+    for (const page of ['ko/llms.txt', ...english.map((p) => `ko/${p}`)]) {
+      // Korean prose, outside code, tables of values and the samples: most words are Hangul.
+      const prose = read(page)
+        .replace(/```[\s\S]*?```/g, '')
+        .replace(/`[^`]*`/g, '')
+        .replace(/\]\([^)]*\)/g, ']');
+      const hangul = prose.match(/[\uAC00-\uD7A3]+/g)?.length ?? 0;
+      const latin = prose.match(/\b[A-Za-z]{3,}\b/g)?.length ?? 0;
+      expect(hangul, page).toBeGreaterThan(latin);
+      expect(read(page), page).not.toMatch(/\bundefined\b/);
+    }
   });
 });
 
@@ -94,7 +111,7 @@ describe.each(markdownPages)('%s names only what the spec has', (file) => {
     for (const [, n] of own.matchAll(/(\d+) characters/g)) expect(lengths, `${n} characters`).toContain(Number(n));
     const operation = Object.values(doc.paths)
       .map((item) => item.post)
-      .find((op) => file === `md/${op?.operationId}.md`);
+      .find((op) => file.endsWith(`md/${op?.operationId}.md`));
     const rows = text.split('\n').filter((line) => line.startsWith('| `'));
     for (const row of rows) {
       const cells = row.split(/(?<!\\)\|/).map((c) => c.trim());
@@ -123,7 +140,8 @@ describe.each(markdownPages)('%s names only what the spec has', (file) => {
         expect(found.length, `${file}: field ${name} is a field of the operation`).toBeGreaterThan(0);
         const schema = found[0]?.schema as JsonObject;
         const length = cells[4] ?? '';
-        if (schema.type === 'string')
+        // An enum states no length (its values bound it).
+        if (schema.type === 'string' && schema.maxLength !== undefined)
           expect(length, `${file}: ${name}`).toBe(
             schema.minLength === schema.maxLength
               ? `${schema.maxLength}`
@@ -289,7 +307,10 @@ ${headers}
     );
     const bundle = await buildBundle(join(dir, 'openapi.yaml'));
     const files = Object.fromEntries(
-      (await docsSiteFiles(bundle, mockScenarios(bundle))).map((f) => [f.path, f.content]),
+      (await docsSiteFiles(bundle, mockScenarios(bundle))).map((f) => [
+        f.path,
+        typeof f.content === 'string' ? f.content : '',
+      ]),
     );
     for (const page of ['docs/index.html', 'docs/ko/index.html']) expect(files[page]).toContain('inquireCardBalance');
     expect(files['docs/ko/index.html']).toContain('카드 잔액 조회');
