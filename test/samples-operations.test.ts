@@ -34,10 +34,10 @@ const settings = {
 const fences = { Shell: 'bash', TypeScript: 'ts', Python: 'python', Java: 'java' } as Record<string, string>;
 const hangul = /[\uAC00-\uD7A3]/;
 
-/** The fenced blocks of a page's "## Samples" section, by fence. */
+/** The fenced blocks of a page's last section (its samples: "## Samples", in Korean "## 예제 코드"), by fence. */
 function markdownSamples(path: string): Record<string, string> {
   const page = docsFile(path);
-  const section = page.slice(page.indexOf('\n## Samples\n'));
+  const section = page.slice(page.lastIndexOf('\n## '));
   return Object.fromEntries(fencedBlocks(section).map((b) => [b.fence, b.source]));
 }
 
@@ -89,6 +89,7 @@ it('has operations, pages and samples to check (read from the bundle and the gen
   for (const op of operations) {
     expect(op.success, op.operationId).toBeDefined();
     expect(Object.keys(op.markdown), op.operationId).toEqual(['bash', 'ts', 'python', 'java']);
+    if (op.koMarkdown) expect(Object.keys(op.koMarkdown), op.operationId).toEqual(['bash', 'ts', 'python', 'java']);
   }
   expect(runs.length).toBe(operations.length * 8);
 });
