@@ -1,5 +1,5 @@
 // The printable edition: one HTML document per language with every guide and every operation (its
-// headers, its fields expanded, its responses, result codes, test scenarios and samples), made from the
+// headers, its fields expanded, its responses, result codes and test scenarios), made from the
 // same Markdown as the pages for coding agents (llms.ts), for Chromium to print (targets/pdf.ts). No
 // buttons, nothing interactive; links between pages become links inside the document.
 import type { JsonObject, MockScenarios, OpenApiDocument } from '@konaplate-contract/contract';
@@ -7,9 +7,7 @@ import { linkBase } from './docs.ts';
 import { slug } from './docs-anchors.ts';
 import { inLanguage, type Language, labels, plainText } from './docs-text.ts';
 import { editionPages } from './llms.ts';
-import { markdownHtml } from './markdown-html.ts';
-
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+import { escapeHtml, markdownHtml } from './markdown-html.ts';
 
 const style = `
   @page { size: A4; margin: 16mm 14mm 18mm; }
@@ -48,10 +46,15 @@ export function printHtml(bundle: OpenApiDocument, scenarios: MockScenarios, lan
   const l = labels[language];
   const doc = inLanguage(bundle, language);
   const info = doc.info as JsonObject;
-  const { guides, operations } = editionPages(bundle, scenarios, language, linkBase(language));
-  const pages = [...guides, ...operations];
-  const ids = new Set(pages.map((p) => p.id));
-  const sections = pages.map((page) => {
+  const pages = editionPages(bundle, scenarios, language, linkBase(language));
+  const guides = pages.guides;
+  // An operation's code samples (four languages, a page each) stay on the site and the Markdown pages: the
+  // printed operation ends with its test scenarios.
+  const samples = `\n\n## ${l.pages.samples}\n\n`;
+  const operations = pages.operations.map((page) => ({ ...page, markdown: page.markdown.split(samples)[0] ?? '' }));
+  const all = [...guides, ...operations];
+  const ids = new Set(all.map((p) => p.id));
+  const sections = all.map((page) => {
     // Within a page, heading ids are the page's id and the heading's words. A link to another page's
     // Markdown file is a link to that page here; a web address stays; a file beside the pages (a
     // download, a key) is named, not linked, since a PDF goes where the folder does not.
@@ -70,7 +73,7 @@ export function printHtml(bundle: OpenApiDocument, scenarios: MockScenarios, lan
     };
     return `<section>${markdownHtml(page.markdown, { href, headingId, breakCodeAtDots: true })}</section>`;
   });
-  const contents = (title: string, list: typeof pages) =>
+  const contents = (title: string, list: typeof all) =>
     `<h2>${escapeHtml(title)}</h2><ol>${list.map((p) => `<li><a href="#${p.id}">${escapeHtml(plainText(p.title))}</a></li>`).join('')}</ol>`;
   const title = plainText(String(info.title));
   return `<!DOCTYPE html>

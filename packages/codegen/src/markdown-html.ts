@@ -2,7 +2,8 @@
 // and the generated pages use (ATX headings, paragraphs, bullet and numbered lists, GFM tables with `\|`
 // and `<br>` in cells, fenced code, inline code, links, bold and italics). Anything else is text, escaped.
 
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Text made safe inside HTML (element content and quoted attributes). */
+export const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export interface MarkdownOptions {
   /** The href a link's target becomes (undefined: the link's text only). */
