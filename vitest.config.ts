@@ -6,9 +6,14 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * The packaging tests: each builds its package, packs it and installs the tarball (the client's through a
  * throwaway Verdaccio registry) outside the workspace. Slow, so `pnpm test` leaves them out; they run with
  * `pnpm test:packaging` (vitest.packaging.config.ts), a stage of its own in `.ci/run`. So do the peer
- * generators' runs over the bundle (swagger-parser, hey-api, orval 7 and 8, each compiled by tsc).
+ * generators' runs over the bundle (swagger-parser, hey-api, orval 7 and 8, each compiled by tsc), and the
+ * docs folder's downloads (packed again, installed and run with npm alone).
  */
-export const packagingTests = ['packages/*/test/package.test.ts', 'test/peer-generators.test.ts'];
+export const packagingTests = [
+  'packages/*/test/package.test.ts',
+  'test/peer-generators.test.ts',
+  'test/downloads.test.ts',
+];
 
 /**
  * Files that take tens of seconds on any machine (servers, browsers, generation, child processes), longest
@@ -22,6 +27,7 @@ const slowFiles = [
   'packages/mock/test/package.test.ts',
   'test/peer-generators.test.ts',
   'packages/cli/test/package.test.ts',
+  'test/downloads.test.ts',
   // the rest
   'test/browser/docs.test.ts',
   'packages/cli/test/conformance.test.ts',

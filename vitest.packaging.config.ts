@@ -12,5 +12,8 @@ export default defineConfig({
     exclude: configDefaults.exclude,
     // Each test starts npm, node or tsc a few times over; a deadline, so a busy machine gets a minute.
     testTimeout: 60_000,
+    // One file at a time: several of them pack the same packages (a pack builds the package's dist/ in
+    // place), and two builds of one dist/ at once would mix.
+    fileParallelism: false,
   },
 });

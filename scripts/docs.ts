@@ -2,13 +2,25 @@
 
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { buildBundle, docsSiteFiles, generatedDir, mockScenarios, SpecError } from '@konaplate-contract/codegen';
+import {
+  buildBundle,
+  committedDownloads,
+  docsSiteFiles,
+  downloadFiles,
+  downloadsDir,
+  generatedDir,
+  mockScenarios,
+  SpecError,
+} from '@konaplate-contract/codegen';
 
-/** Rebuilds generated/docs/ (nothing stale left in it); returns the files written. */
+/** Rebuilds generated/docs/ (nothing stale left in it; the downloads kept, or packed when out of date); returns the files written. */
 export async function buildDocs(): Promise<string[]> {
   const doc = await buildBundle();
+  const previous = await committedDownloads();
   const files = await docsSiteFiles(doc, mockScenarios(doc));
   await rm(join(generatedDir, 'docs'), { recursive: true, force: true });
+  const downloads = await downloadFiles(previous, { build: true });
+  files.push(...downloads.files.filter((f) => f.path.startsWith(`${downloadsDir}/`)));
   for (const file of files) {
     const target = join(generatedDir, file.path);
     await mkdir(dirname(target), { recursive: true });

@@ -3,6 +3,7 @@
 // guide column (about 480 px at 1440 px wide): few columns, codes that never
 // wrap, long values moved out of tables.
 
+import { relative } from 'node:path';
 import type { JsonObject, MockScenarios, MockWhen, OpenApiDocument } from '@konaplate-contract/contract';
 import {
   effectiveSchema,
@@ -19,6 +20,7 @@ import {
 } from '@konaplate-contract/contract';
 import { SpecError } from './derive.ts';
 import { type Language, labels, plainText } from './docs-text.ts';
+import { downloadsDir, installCommand, shippedPackages, sumsFile } from './downloads.ts';
 import { guidesOf } from './guides.ts';
 import { encryptionSampleJava, encryptionSamplePython, jweTestVector, testKeyFiles } from './samples/guide.ts';
 
@@ -241,12 +243,33 @@ export function downloads({ language, links }: Pick<GuideContext, 'language' | '
   const l = labels[language].downloads;
   const other: Language = language === 'en' ? 'ko' : 'en';
   const otherEdition = other === 'en' ? `${links.root}index.html` : `${links.root}ko/index.html`;
-  return [
+  const packages = packageDownloads(language, links.root);
+  return `${[
     `- [openapi.yaml](${links.root}openapi.yaml), [openapi.json](${links.root}openapi.json): ${l.spec}`,
     `- [konaplate.postman_collection.json](${links.root}${links.edition}konaplate.postman_collection.json): ${l.postman}`,
     `- [llms.txt](${links.root}llms.txt): ${l.llms}`,
+    ...packages.items,
     `- [${labels[other].languageName}](${otherEdition}): ${labels[other].otherEditionHint}`,
-  ].join('\n');
+  ].join('\n')}\n\n${packages.commands}`;
+}
+
+/**
+ * The packages in downloads/ and their checksums, as Markdown list items linked from `root` (the docs
+ * folder), and the commands that install or run each without a registry, as a block to copy (a command
+ * is too long for inline code in a column).
+ */
+export function packageDownloads(language: Language, root: string): { items: string[]; commands: string } {
+  const l = labels[language].downloads;
+  const folder = relative('docs', downloadsDir);
+  const packages = shippedPackages();
+  const items = packages.map((pkg) => {
+    const what = l.packageWhat ? l.packageWhat[pkg.name] : pkg.description;
+    if (!what) throw new Error(`docs-text.ts: no ${language} text for the package ${pkg.name} (downloads.packageWhat)`);
+    return `- [${pkg.file}](${root}${folder}/${pkg.file}): ${what}`;
+  });
+  items.push(`- [${relative(downloadsDir, sumsFile)}](${root}${relative('docs', sumsFile)}): ${l.sums}`);
+  const commands = `${l.packageCommands}\n\n\`\`\`sh\n${packages.map(installCommand).join('\n')}\n\`\`\``;
+  return { items, commands };
 }
 
 /** A message naming its field, from an example of a published code when there is one. */

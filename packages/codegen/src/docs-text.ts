@@ -64,6 +64,14 @@ export interface Labels {
     spec: string;
     postman: string;
     llms: string;
+    /**
+     * A package in downloads/: what it is (in English its package.json `description`; in Korean by package
+     * name below) and the one command that installs or runs it, from the folder it was downloaded to.
+     */
+    packageWhat?: Record<string, string>;
+    /** Before the block of commands that install or run the packages. */
+    packageCommands: string;
+    sums: string;
   };
   pageTitle: (api: string) => string;
   languageSwitch: string;
@@ -170,6 +178,9 @@ export const labels: Record<Language, Labels> = {
       postman:
         'Postman collection (v2.1): a request for each test scenario, signed by its pre-request script; set the variables `baseUrl`, `aspId`, `accessKey` and `secretKey`',
       llms: 'Markdown pages for coding agents: one per operation and per guide',
+      packageCommands:
+        'Without a registry, from the folder you downloaded them to, the command that installs or runs each:',
+      sums: 'the SHA-256 of each package, to check a download (`sha256sum -c SHA256SUMS.txt`)',
     },
     pageTitle: (api) => api,
     languageSwitch: 'Language',
@@ -290,6 +301,16 @@ export const labels: Record<Language, Labels> = {
       postman:
         'Postman 컬렉션(v2.1): 테스트 시나리오마다 요청이 하나씩 있고, 요청 전 스크립트가 서명합니다. `baseUrl`, `aspId`, `accessKey`, `secretKey` 변수를 채우세요.',
       llms: '코딩 에이전트를 위한 Markdown 문서: API마다, 가이드마다 한 페이지',
+      packageCommands: '레지스트리 없이, 내려받은 폴더에서 각 패키지를 설치하거나 실행하는 명령입니다.',
+      packageWhat: {
+        '@konaplate-contract/cli':
+          'konaplate 명령: 코나플레이트 카드 API 요청에 서명해 보내고, 어떤 서버(샌드박스, 스테이징, 모의 서버)든 명세에 맞는지 검사합니다.',
+        '@konaplate-contract/client':
+          'TypeScript 클라이언트: 서명, 암호화, 검증, 재시도를 하고 오류를 타입으로 구분합니다.',
+        '@konaplate-contract/mock':
+          '모의 서버: 명세의 예시와 테스트 시나리오로 응답하고, 서명과 요청 형식을 실제 샌드박스처럼 검사합니다.',
+      },
+      sums: '패키지마다의 SHA-256: 내려받은 파일을 확인합니다(`sha256sum -c SHA256SUMS.txt`)',
     },
     pageTitle: (api) => api,
     languageSwitch: '언어',

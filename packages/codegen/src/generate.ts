@@ -3,6 +3,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { buildBundle } from './build.ts';
+import { downloadPaths } from './downloads.ts';
 import { mockScenarios } from './mock-scenarios.ts';
 import type { GeneratedFile, Target } from './target.ts';
 import { bundleTarget } from './targets/bundle.ts';
@@ -59,12 +60,13 @@ export async function generateEverything(
       if (typeof f.content !== 'string') throw new Error(`${f.path}: a generated region is text`);
       return { path: f.path, content: f.content };
     });
-  files.push(readmeFile(files));
+  files.push(readmeFile([...files.map((f) => f.path), ...downloadPaths()]));
   return { files: files.sort((a, b) => a.path.localeCompare(b.path)), outside };
 }
 
-export function readmeFile(files: GeneratedFile[]): GeneratedFile {
-  const list = [...files.map((f) => f.path), 'README.md']
+/** generated/README.md: what generated/ is, and every file in it (the downloads too, packed after the rest). */
+export function readmeFile(paths: string[]): GeneratedFile {
+  const list = [...paths, 'README.md']
     .sort()
     .map((p) => `- \`${p}\``)
     .join('\n');

@@ -9,6 +9,18 @@ export { deriveBundle } from './derive.ts';
 export { codeSamples, docsHtml, docsSpec } from './docs.ts';
 export { printHtml } from './docs-print.ts';
 export { docsSiteFiles } from './docs-site.ts';
+export {
+  committedDownloads,
+  downloadFiles,
+  downloadPath,
+  downloadPaths,
+  downloadsDir,
+  downloadsManifest,
+  inputsDigest,
+  packReproducibly,
+  type ShippedPackage,
+  shippedPackages,
+} from './downloads.ts';
 export { generateAll, generateEverything, targets, writeGenerated } from './generate.ts';
 export { guidesOf } from './guides.ts';
 export { mockScenarios } from './mock-scenarios.ts';
@@ -19,6 +31,7 @@ export { redocKorean } from './redoc-labels.ts';
 export { bundleSpec } from './redocly.ts';
 export { registryEntryFiles } from './registry-source.ts';
 export { createSchemaValidator } from './schema-validator.ts';
+export { readTgz, reproducibleTgz, storedGzip, type TarEntry } from './tarball.ts';
 export type { GeneratedFile, Target, TargetContext } from './target.ts';
 export { bundleFiles } from './targets/bundle.ts';
 export { clientFiles } from './targets/client-contract.ts';

@@ -19,6 +19,7 @@ import {
   firstSentence,
   type LinkBase,
   lengthOf,
+  packageDownloads,
   renderGuides,
   table,
   whenText,
@@ -194,6 +195,8 @@ export function llmsEdition(
   const operations = operationsOf(doc);
   const links = language === 'en' ? { root: '../', edition: '' } : { root: '../../', edition: 'ko/' };
   const pages = editionPages(bundle, scenarios, language, links);
+  // llms.txt sits one folder above the Markdown pages the links are made for.
+  const packages = packageDownloads(language, links.root.replace(/^\.\.\//, ''));
   const server = (doc.servers as Array<{ url: string; description: string }>)[0];
   const methods = [...new Set(operations.map((o) => `\`${o.method.toUpperCase()}\``))];
   const calls = methods.length === 1 ? p.everyOperation(methods[0] ?? '') : p.operationsAre(methods.join(' / '));
@@ -211,7 +214,8 @@ export function llmsEdition(
     `## ${p.guides}`,
     pages.guides.map((g) => `- [${g.title}](md/${g.id}.md)`).join('\n'),
     `## ${p.files}`,
-    p.fileList.join('\n'),
+    [...p.fileList, ...packages.items].join('\n'),
+    packages.commands,
   ].join('\n\n');
   return [
     { path: 'llms.txt', content: `${llms}\n` },

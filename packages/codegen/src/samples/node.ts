@@ -1,13 +1,19 @@
 // The Node sample: the TypeScript client, which signs every call itself.
+import { relative } from 'node:path';
 import type { Language } from '../docs-text.ts';
+import { downloadsDir, installCommand, shippedPackage } from '../downloads.ts';
 import type { CallFacts } from './facts.ts';
 import { sampleTexts } from './text.ts';
 
 export function nodeSample(facts: CallFacts, language: Language): string {
   const t = sampleTexts[language];
   const { env } = facts;
+  const client = shippedPackage('@konaplate-contract/client');
+  const file = `${facts.operationId}.mts`;
   return `// ${t.nodeCall(facts.summary, facts.method, facts.path)}
-import { createKonaplateClient } from '@konaplate-contract/client';
+// ${t.nodeInstall(`${relative('docs', downloadsDir)}/`, installCommand(client))}
+// ${t.saveAndRun(file, t.nodeRun(file))}
+import { createKonaplateClient } from '${client.name}';
 
 const konaplate = createKonaplateClient({
   baseUrl: process.env.${env.baseUrl} ?? '${facts.sandboxUrl}',

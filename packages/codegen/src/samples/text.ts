@@ -7,6 +7,10 @@ export interface SampleTexts {
   /** A call sample's first comment: what it calls, signed. */
   signedCall: (summary: string, method: string, path: string) => string;
   nodeCall: (summary: string, method: string, path: string) => string;
+  /** Where the Node sample's client comes from: the download beside the docs, and the command that installs it. */
+  nodeInstall: (folder: string, command: string) => string;
+  /** How a TypeScript file runs: with tsx, or by Node itself from 22.18. */
+  nodeRun: (file: string) => string;
   encryptedCall: (summary: string, method: string, path: string, alg: string, enc: string) => string;
   pythonStandard: string;
   pythonCryptography: string;
@@ -38,6 +42,9 @@ const en: SampleTexts = {
   signedCall: (summary, method, path) => `${summary}: ${method} ${path}, signed with your secret key.`,
   nodeCall: (summary, method, path) =>
     `${summary}: ${method} ${path} with the TypeScript client, which signs every call.`,
+  nodeInstall: (folder, command) =>
+    `The client is in ${folder} beside these pages; install it from the folder you downloaded it to: ${command}`,
+  nodeRun: (file) => `npx tsx ${file} (Node 22.18 or later: node ${file})`,
   encryptedCall: (summary, method, path, alg, enc) =>
     `${summary} (${method} ${path}) with an encrypted body: the request as a JWE (${alg}, ${enc}) to Konaplate's public key, the answer decrypted with your private key.`,
   pythonStandard: 'Python 3, standard library only.',
@@ -86,6 +93,9 @@ const ko: SampleTexts = {
   pythonCryptography: 'Python 3와 cryptography 패키지(pip install cryptography)가 필요합니다.',
   javaOnly: 'JDK(Java 11 이상)만 씁니다: java.net.http, javax.crypto.',
   saveAndRun: (file, command) => `${file} 파일로 저장한 뒤 실행합니다: ${command}`,
+  nodeInstall: (folder, command) =>
+    `클라이언트는 이 문서 옆 ${folder} 폴더에 있습니다. 내려받은 폴더에서 설치합니다: ${command}`,
+  nodeRun: (file) => `npx tsx ${file} (Node 22.18 이상: node ${file})`,
   settings: (names) => `설정은 환경 변수에서 읽습니다: ${names}.`,
   oneInstant: (tranTime) => `${tranTime}, 토큰, 거래 번호(correlation id)에 같은 시각 하나를 씁니다.`,
   posixZone: (zone, utc) =>
