@@ -243,6 +243,13 @@ export interface components {
             autoUse?: boolean;
         };
         /**
+         * RechargeUnitAmount
+         * @description Recharge unit, in won; a recharge is a multiple of it.
+         *
+         *     **Source conflict.** The source pages: The published page lists `rechargeUnitAmt` right after the members of `cardPointInfo_item`, so it may belong to a point item or to the card. Evidence: It is an amount in won beside the card's other recharge settings (`minRechargeAmount`, the maximums); a point policy has no recharge. This contract: A member of `cardDataInfo`, not of a point item.
+         */
+        RechargeUnitAmount: components["schemas"]["KrwAmount"];
+        /**
          * CardDataInfo
          * @description Card information.
          *
@@ -295,12 +302,7 @@ export interface components {
             overseaPaymentable?: boolean;
             /** @description Point policies of the card. */
             cardPointInfo?: components["schemas"]["CardPointInfo"][];
-            /**
-             * @description Recharge unit, in won; a recharge is a multiple of it.
-             *
-             *     **Source conflict.** The source pages: The published page lists `rechargeUnitAmt` right after the members of `cardPointInfo_item`, so it may belong to a point item or to the card. Evidence: It is an amount in won beside the card's other recharge settings (`minRechargeAmount`, the maximums); a point policy has no recharge. This contract: A member of `cardDataInfo`, not of a point item.
-             */
-            rechargeUnitAmt?: components["schemas"]["KrwAmount"];
+            rechargeUnitAmt?: components["schemas"]["RechargeUnitAmount"];
         };
         /**
          * UnregisteredCardInquiryResponse
