@@ -4,9 +4,18 @@
 // Korean one is Korean. Rendering twice gives the same bytes as the committed files (the drift check
 // compares them), with the contract's date, not the time of rendering, in the metadata.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generatedDir, mockScenarios, pdfFiles, printHtml } from '@konaplate-contract/codegen';
+import {
+  generatedDir,
+  mockScenarios,
+  pdfFiles,
+  pdfRecord,
+  printHtml,
+  recordedPdfFiles,
+} from '@konaplate-contract/codegen';
 import type { JsonObject } from '@konaplate-contract/contract';
 import { describe, expect, it } from 'vitest';
 import { loadBundle } from './support/bundle.ts';
@@ -130,6 +139,42 @@ describe('printing', () => {
         Buffer.from(file.content).equals(readFileSync(join(generatedDir, file.path))),
         `${file.path}: committed`,
       ).toBe(true);
+    }
+  }, 120_000);
+
+  it('generation reuses the committed PDFs while the record matches, and prints again when it does not', async () => {
+    const committed = await recordedPdfFiles(doc, { scenarios });
+    for (const file of committed)
+      expect(Buffer.from(file.content).equals(readFileSync(join(generatedDir, file.path))), file.path).toBe(true);
+    const record = JSON.parse(readFileSync(join(generatedDir, pdfRecord), 'utf8')) as Record<
+      string,
+      { inputs: string; sha256: string }
+    >;
+    const copy = mkdtempSync(join(tmpdir(), 'konaplate-pdf-record-'));
+    try {
+      // In a copy of generated/, each PDF replaced by other bytes, recorded with the same inputs: reused as
+      // they are (so nothing was printed).
+      cpSync(join(generatedDir, 'docs'), join(copy, 'docs'), { recursive: true });
+      const stand = Buffer.from('%PDF-1.7 a stand-in, not printed\n');
+      const sha = createHash('sha256').update(stand).digest('hex');
+      for (const path of Object.keys(record)) writeFileSync(join(copy, path), stand);
+      const recorded = Object.fromEntries(Object.entries(record).map(([path, r]) => [path, { ...r, sha256: sha }]));
+      writeFileSync(join(copy, pdfRecord), JSON.stringify(recorded));
+      const reused = await recordedPdfFiles(doc, { scenarios }, copy);
+      for (const file of reused.filter((f) => f.path !== pdfRecord))
+        expect(Buffer.from(file.content).toString(), file.path).toBe(stand.toString());
+      // The same copy, its record's inputs no longer matching (an input changed): printed again, to the
+      // committed bytes, and recorded anew.
+      const stale = Object.fromEntries(
+        Object.entries(recorded).map(([path, r]) => [path, { ...r, inputs: '0'.repeat(64) }]),
+      );
+      writeFileSync(join(copy, pdfRecord), JSON.stringify(stale));
+      const printed = await recordedPdfFiles(doc, { scenarios }, copy);
+      expect(printed.map((f) => f.path)).toEqual(committed.map((f) => f.path));
+      for (const [i, file] of printed.entries())
+        expect(Buffer.from(file.content).equals(Buffer.from(committed[i]?.content ?? '')), file.path).toBe(true);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
     }
   }, 120_000);
 });

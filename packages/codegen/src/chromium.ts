@@ -31,11 +31,17 @@ function unavailable(path: string, problem: string): Error {
   return error;
 }
 
-/** Headless Chromium for rendering; throws a one-line error naming CHROMIUM_PATH when it cannot start. */
-export async function launchChromium(): Promise<Browser> {
+/** The Chromium binary generation uses (CHROMIUM_PATH or Debian's); throws the one-line error when it cannot be used. */
+export function chromiumPath(): string {
   const executablePath = process.env.CHROMIUM_PATH || defaultChromiumPath;
   const problem = problemWith(executablePath);
   if (problem) throw unavailable(executablePath, problem);
+  return executablePath;
+}
+
+/** Headless Chromium for rendering; throws a one-line error naming CHROMIUM_PATH when it cannot start. */
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = chromiumPath();
   try {
     return await chromium.launch({
       executablePath,

@@ -38,4 +38,4 @@ export { clientFiles } from './targets/client-contract.ts';
 export { errorCodeFiles } from './targets/error-codes.ts';
 export { mockFiles } from './targets/mock-scenarios.ts';
 export { typeFiles } from './targets/openapi-types.ts';
-export { pdfFiles } from './targets/pdf.ts';
+export { pdfFiles, pdfRecord, recordedPdfFiles } from './targets/pdf.ts';

@@ -3,12 +3,17 @@
 // the file with the time it was made (CreationDate, ModDate); those become the date of the contract's
 // newest changelog entry, so the same spec gives the same bytes (the drift check compares them) on the
 // same Chromium and fonts.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { OpenApiDocument } from '@konaplate-contract/contract';
 import { ext } from '@konaplate-contract/contract';
-import { launchChromium } from '../chromium.ts';
+import { chromiumPath, launchChromium } from '../chromium.ts';
 import { editionDir, pdfFile } from '../docs.ts';
 import { printHtml } from '../docs-print.ts';
 import { type Language, languages } from '../docs-text.ts';
+import { generatedDir } from '../paths.ts';
 import type { GeneratedFile, Target, TargetContext } from '../target.ts';
 
 /** The page number under each page; nothing above. */
@@ -72,4 +77,63 @@ export async function pdfFiles(doc: OpenApiDocument, { scenarios }: TargetContex
   }
 }
 
-export const pdfTarget: Target = { name: 'pdf', kind: 'generated', files: pdfFiles };
+/** The record of what each PDF was printed from, under generated/. */
+export const pdfRecord = 'docs-pdf.json';
+const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/**
+ * The PDFs, printed again only when what they are printed from changed: each edition's print HTML, the
+ * contract's date, this recipe and the Chromium that prints (its `--version`). Printing takes seconds
+ * (about 2.5 s of a 4 s generation), so generated/docs-pdf.json records the digest of those inputs and of
+ * the bytes; when both still match, the committed PDFs are the answer. test/docs-pdf.test.ts prints them
+ * afresh (pdfFiles) and compares the bytes, so the record is checked against a real print.
+ */
+export async function recordedPdfFiles(
+  doc: OpenApiDocument,
+  context: TargetContext,
+  /** Where the committed PDFs and their record are read from (generated/; a test hands a copy). */
+  from = generatedDir,
+): Promise<GeneratedFile[]> {
+  const chromium = execFileSync(chromiumPath(), ['--version'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).trim();
+  const recipe = readFileSync(new URL(import.meta.url), 'utf8');
+  const inputs = new Map(
+    languages.map((language) => [
+      `docs/${editionDir[language]}${pdfFile}`,
+      sha256([chromium, contractDate(doc), recipe, printHtml(doc, context.scenarios, language)].join('\0')),
+    ]),
+  );
+  const record = (() => {
+    try {
+      return JSON.parse(readFileSync(join(from, pdfRecord), 'utf8')) as Record<
+        string,
+        { inputs: string; sha256: string }
+      >;
+    } catch {
+      return {};
+    }
+  })();
+  const committed = [...inputs].map(([path, digest]) => {
+    try {
+      const bytes = readFileSync(join(from, path));
+      return record[path]?.inputs === digest && record[path]?.sha256 === sha256(bytes)
+        ? { path, content: bytes }
+        : undefined;
+    } catch {
+      return undefined;
+    }
+  });
+  const files = committed.every(Boolean) ? (committed as GeneratedFile[]) : await pdfFiles(doc, context);
+  const written = Object.fromEntries(
+    files.map((f) => [f.path, { inputs: inputs.get(f.path) ?? '', sha256: sha256(f.content) }]),
+  );
+  return [...files, { path: pdfRecord, content: `${JSON.stringify(written, null, 2)}\n` }];
+}
+
+export const pdfTarget: Target = {
+  name: 'pdf',
+  kind: 'generated',
+  files: (doc, context) => recordedPdfFiles(doc, context),
+};
