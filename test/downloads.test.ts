@@ -16,10 +16,9 @@ import { promisify } from 'node:util';
 import { downloadPath, generatedDir, packReproducibly, repoRoot, shippedPackages } from '@konaplate-contract/codegen';
 import { examplesOf, operationsOf } from '@konaplate-contract/contract';
 import { environmentVariables } from '@konaplate-contract/contract/protocol';
-import { createMockServer, loadContract, utcOffsetsOf } from '@konaplate-contract/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundle } from './support/bundle.ts';
-import { docsFile, fencedBlocks } from './support/samples.ts';
+import { docsFile, fencedBlocks, strictMock } from './support/samples.ts';
 
 const run = promisify(execFile);
 const packages = shippedPackages();
@@ -89,15 +88,11 @@ describe('the tarballs in the docs folder', () => {
 
 describe('a partner with npm alone, in a folder outside the workspace', () => {
   const secret = 'downloads-test-only-secret';
-  let mock: Awaited<ReturnType<typeof createMockServer>>;
+  let mock: Awaited<ReturnType<typeof strictMock>>;
   let baseUrl: string;
   beforeAll(async () => {
-    const contract = loadContract();
-    mock = await createMockServer({
-      contract,
-      signing: { secret, windowSeconds: 300, now: Date.now, utcOffsets: utcOffsetsOf(contract) },
-    });
-    baseUrl = (await mock.listen(0, '127.0.0.1')).href.replace(/\/$/, '');
+    mock = await strictMock(secret);
+    baseUrl = mock.baseUrl;
   });
   afterAll(() => mock?.close());
 

@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { generatedDir } from '@konaplate-contract/codegen';
 import { examplesOf, headerName, operationsOf, registryOf } from '@konaplate-contract/contract';
 import { environmentVariables } from '@konaplate-contract/contract/protocol';
-import { createMockServer, loadContract, utcOffsetsOf } from '@konaplate-contract/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundle } from './support/bundle.ts';
 import {
@@ -20,6 +19,7 @@ import {
   python,
   runSample,
   sampleTimeout,
+  strictMock,
   titled,
   withoutComments,
 } from './support/samples.ts';
@@ -70,15 +70,11 @@ const runs = operations.flatMap((op) =>
 );
 const toolOf = (fence: string) => (fence === 'python' ? python : fence === 'java' ? java : { ok: true, reason: '' });
 
-let mock: Awaited<ReturnType<typeof createMockServer>>;
+let mock: Awaited<ReturnType<typeof strictMock>>;
 let baseUrl: string;
 beforeAll(async () => {
-  const contract = loadContract();
-  mock = await createMockServer({
-    contract,
-    signing: { secret, windowSeconds: 300, now: Date.now, utcOffsets: utcOffsetsOf(contract) },
-  });
-  baseUrl = (await mock.listen(0, '127.0.0.1')).href.replace(/\/$/, '');
+  mock = await strictMock(secret);
+  baseUrl = mock.baseUrl;
 });
 afterAll(async () => {
   await mock?.close();

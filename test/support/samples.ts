@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generatedDir, repoRoot } from '@konaplate-contract/codegen';
-import { toolExt } from '@konaplate-contract/contract';
+import { timeWindowSeconds, toolExt } from '@konaplate-contract/contract';
+import { createMockServer, loadContract, utcOffsetsOf } from '@konaplate-contract/mock';
 
 /** Every fenced block of a Markdown text, in order: its fence language and its text (without the fences). */
 export function fencedBlocks(markdown: string): Array<{ fence: string; source: string }> {
@@ -163,4 +164,20 @@ async function runNow(fence: string, source: string, env: Record<string, string>
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The strict mock, as the samples meet it: signatures checked with `secret`, the spec's time window and
+ * zones, on a free loopback port. `baseUrl` has no trailing slash.
+ */
+export async function strictMock(secret: string): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+  const contract = loadContract();
+  const windowSeconds = timeWindowSeconds(contract.spec);
+  if (windowSeconds === undefined) throw new Error('the spec states no X-KM-Tran-Time window');
+  const mock = await createMockServer({
+    contract,
+    signing: { secret, windowSeconds, now: Date.now, utcOffsets: utcOffsetsOf(contract) },
+  });
+  const baseUrl = (await mock.listen(0, '127.0.0.1')).href.replace(/\/$/, '');
+  return { baseUrl, close: () => mock.close() };
 }

@@ -308,7 +308,7 @@ export const labels: Record<Language, Labels> = {
         '@konaplate-contract/client':
           'TypeScript 클라이언트: 서명, 암호화, 검증, 재시도를 하고 오류를 타입으로 구분합니다.',
         '@konaplate-contract/mock':
-          '모의 서버: 명세의 예시와 테스트 시나리오로 응답하고, 서명과 요청 형식을 실제 샌드박스처럼 검사합니다.',
+          '코나플레이트 카드 API의 QA용 모의 서버: Prism을 바탕으로 플랫폼의 오류 코드, 요청 내용으로 고르는 시나리오, 서명과 암호화 처리, 지연과 장애 주입을 제공합니다.',
       },
       sums: '패키지마다의 SHA-256: 내려받은 파일을 확인합니다(`sha256sum -c SHA256SUMS.txt`)',
     },

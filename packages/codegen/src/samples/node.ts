@@ -13,6 +13,7 @@ export function nodeSample(facts: CallFacts, language: Language): string {
   return `// ${t.nodeCall(facts.summary, facts.method, facts.path)}
 // ${t.nodeInstall(`${relative('docs', downloadsDir)}/`, installCommand(client))}
 // ${t.saveAndRun(file, t.nodeRun(file))}
+// ${t.settings([env.baseUrl, env.aspId, env.accessKey, env.secretKey].join(', '))}
 import { createKonaplateClient } from '${client.name}';
 
 const konaplate = createKonaplateClient({

@@ -43,8 +43,8 @@ const en: SampleTexts = {
   nodeCall: (summary, method, path) =>
     `${summary}: ${method} ${path} with the TypeScript client, which signs every call.`,
   nodeInstall: (folder, command) =>
-    `The client is in ${folder} beside these pages; install it from the folder you downloaded it to: ${command}`,
-  nodeRun: (file) => `npx tsx ${file} (Node 22.18 or later: node ${file})`,
+    `The client's tarball is in the docs folder's ${folder} (listed in llms.txt); save it in your npm project and install it there: ${command}`,
+  nodeRun: (file) => `npx tsx ${file} (npx fetches tsx; on Node 22.18 or later: node ${file})`,
   encryptedCall: (summary, method, path, alg, enc) =>
     `${summary} (${method} ${path}) with an encrypted body: the request as a JWE (${alg}, ${enc}) to Konaplate's public key, the answer decrypted with your private key.`,
   pythonStandard: 'Python 3, standard library only.',
@@ -94,8 +94,8 @@ const ko: SampleTexts = {
   javaOnly: 'JDK(Java 11 이상)만 씁니다: java.net.http, javax.crypto.',
   saveAndRun: (file, command) => `${file} 파일로 저장한 뒤 실행합니다: ${command}`,
   nodeInstall: (folder, command) =>
-    `클라이언트는 이 문서 옆 ${folder} 폴더에 있습니다. 내려받은 폴더에서 설치합니다: ${command}`,
-  nodeRun: (file) => `npx tsx ${file} (Node 22.18 이상: node ${file})`,
+    `클라이언트 tarball은 문서 폴더의 ${folder}에 있습니다(llms.txt에 목록이 있습니다). npm 프로젝트에 저장한 뒤 그곳에서 설치합니다: ${command}`,
+  nodeRun: (file) => `npx tsx ${file} (npx가 tsx를 내려받습니다. Node 22.18 이상: node ${file})`,
   settings: (names) => `설정은 환경 변수에서 읽습니다: ${names}.`,
   oneInstant: (tranTime) => `${tranTime}, 토큰, 거래 번호(correlation id)에 같은 시각 하나를 씁니다.`,
   posixZone: (zone, utc) =>
