@@ -50,6 +50,29 @@ function documentedCommand(file: string): string {
   return command;
 }
 
+/** The settings llms.txt gives for trying the samples against the mock: its `export NAME=value` lines. */
+function documentedSettings(): Record<string, string> {
+  const block = fencedBlocks(docsFile('llms.txt')).filter((b) => b.fence === 'sh')[1]?.source ?? '';
+  const settings = Object.fromEntries(
+    [...block.matchAll(/^export (\w+)=(.*)$/gm)].map(([, name, value]) => [
+      String(name),
+      String(value).replace(/^'(.*)'$/, '$1'),
+    ]),
+  );
+  expect(Object.keys(settings).sort()).toEqual(
+    [
+      environmentVariables.baseUrl,
+      environmentVariables.aspId,
+      environmentVariables.accessKey,
+      environmentVariables.secretKey,
+    ].sort(),
+  );
+  return settings;
+}
+
+/** The client installed from its tarball, and the sample saved beside it (by the first test below). */
+const installed = { dir: '', sample: '' };
+
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
@@ -111,25 +134,26 @@ describe('a partner with npm alone, in a folder outside the workspace', () => {
     await run(String(npm), args, { cwd: dir, env, timeout: 120_000 });
     await writeFile(join(dir, String(saveAs)), sample);
     // `npx tsx` as the comment says, with the workspace's tsx instead of a download.
+    // The documented settings, but this strict mock's address and secret.
     const { stdout, stderr } = await run(process.execPath, [tsx, String(saveAs)], {
       cwd: dir,
       env: {
         ...env,
+        ...documentedSettings(),
         [environmentVariables.baseUrl]: baseUrl,
-        [environmentVariables.aspId]: 'KMASP0000000001',
-        [environmentVariables.accessKey]: 'sandbox-access-key-not-a-real-key-000001',
         [environmentVariables.secretKey]: secret,
       },
     });
+    Object.assign(installed, { dir, sample: String(saveAs) });
     const success = examplesOf(doc, operation as never).find((e) => e.where === '200' && e.key === 'success');
     expect(stderr).toBe('');
     expect(JSON.parse(stdout)).toEqual(success?.example.value);
     // The client came from the tarball, not from the workspace.
-    const installed = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'));
-    expect(installed.dependencies['@konaplate-contract/client']).toBe(`file:${file}`);
+    const manifest = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'));
+    expect(manifest.dependencies['@konaplate-contract/client']).toBe(`file:${file}`);
   }, 180_000);
 
-  it('starts the mock by the command llms.txt gives for its tarball, and it answers', async () => {
+  it('starts the mock by the command llms.txt gives for its tarball; with the settings it gives, the Node sample gets its success', async () => {
     const pkg = packages.find((p) => p.bins.includes('konaplate-mock'));
     const command = documentedCommand(String(pkg?.file));
     expect(command).toMatch(/^npx --yes --package \.\/\S+\.tgz konaplate-mock$/);
@@ -148,6 +172,22 @@ describe('a partner with npm alone, in a folder outside the workspace', () => {
       expect(listening).toContain(`http://127.0.0.1:${port}`);
       const health = await (await fetch(`http://127.0.0.1:${port}/__konaplate/health`)).json();
       expect(health).toMatchObject({ status: 'ok', contract: { version: (doc.info as { version: string }).version } });
+      // The Node sample, with the settings llms.txt gives for this mock (its port here is a free one).
+      expect(installed.dir).not.toBe('');
+      const settings = documentedSettings();
+      const { stdout, stderr } = await run(process.execPath, [tsx, installed.sample], {
+        cwd: installed.dir,
+        env: {
+          ...env,
+          ...settings,
+          [environmentVariables.baseUrl]: String(settings[environmentVariables.baseUrl]).replace(/:\d+$/, `:${port}`),
+        },
+      });
+      expect(stderr).toBe('');
+      const success = examplesOf(doc, operation as never).find((e) => e.key === 'success');
+      expect(JSON.parse(stdout).response.code).toBe(
+        (success?.example.value as { response?: { code?: string } } | undefined)?.response?.code,
+      );
     } finally {
       if (child.pid) process.kill(-child.pid, 'SIGTERM');
     }

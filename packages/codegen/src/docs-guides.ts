@@ -15,13 +15,16 @@ import {
   registryOf,
   resolveLocal,
   type SourceConflict,
+  testVectorOf,
   timeWindowSeconds,
   utcOffsets,
 } from '@konaplate-contract/contract';
+import { environmentVariables, shellQuote } from '@konaplate-contract/contract/protocol';
 import { SpecError } from './derive.ts';
 import { type Language, labels, plainText } from './docs-text.ts';
 import { downloadsDir, installCommand, shippedPackages, sumsFile } from './downloads.ts';
 import { guidesOf } from './guides.ts';
+import { mockUrl } from './qa-quick-start.ts';
 import { encryptionSampleJava, encryptionSamplePython, jweTestVector, testKeyFiles } from './samples/guide.ts';
 
 export { plaintextRequest } from '@konaplate-contract/contract';
@@ -239,7 +242,7 @@ function serverList({ doc }: GuideContext): string {
 }
 
 /** The files beside the page, and the other edition. */
-export function downloads({ language, links }: Pick<GuideContext, 'language' | 'links'>): string {
+export function downloads({ doc, language, links }: Pick<GuideContext, 'doc' | 'language' | 'links'>): string {
   const l = labels[language].downloads;
   const other: Language = language === 'en' ? 'ko' : 'en';
   const otherEdition = other === 'en' ? `${links.root}index.html` : `${links.root}ko/index.html`;
@@ -250,7 +253,7 @@ export function downloads({ language, links }: Pick<GuideContext, 'language' | '
     `- [llms.txt](${links.root}llms.txt): ${l.llms}`,
     ...packages.items,
     `- [${labels[other].languageName}](${otherEdition}): ${labels[other].otherEditionHint}`,
-  ].join('\n')}\n\n${packages.commands}`;
+  ].join('\n')}\n\n${packages.commands}\n\n${mockSettings(doc, language)}`;
 }
 
 /**
@@ -270,6 +273,31 @@ export function packageDownloads(language: Language, root: string): { items: str
   items.push(`- [${relative(downloadsDir, sumsFile)}](${root}${relative('docs', sumsFile)}): ${l.sums}`);
   const commands = `${l.packageCommands}\n\n\`\`\`sh\n${packages.map(installCommand).join('\n')}\n\`\`\``;
   return { items, commands };
+}
+
+/**
+ * The settings that make the samples work against the mock started by its command (without a secret of
+ * its own, it checks the headers' form but accepts any signature): its address, the spec's sample ASP id
+ * and access key (the header schemas' examples), and the signing guide's documentation secret.
+ */
+export function mockSettings(doc: OpenApiDocument, language: Language): string {
+  const example = (value: string) => {
+    const header = commonHeaders(doc).find((p) => p[ext.value] === value);
+    const examples = header && (effectiveSchema(doc, header.schema as JsonObject).examples as unknown[] | undefined);
+    if (typeof examples?.[0] !== 'string')
+      throw new SpecError([`the ${value} header's schema has no example to try the mock with`]);
+    return examples[0];
+  };
+  const secret = testVectorOf(doc)?.secretKey;
+  if (typeof secret !== 'string')
+    throw new SpecError(['the signing test vector has no secretKey to try the mock with']);
+  const lines = [
+    [environmentVariables.baseUrl, mockUrl],
+    [environmentVariables.aspId, example('aspId')],
+    [environmentVariables.accessKey, example('accessKey')],
+    [environmentVariables.secretKey, secret],
+  ].map(([name, value]) => `export ${name}=${shellQuote(String(value))}`);
+  return `${labels[language].downloads.mockSettings}\n\n\`\`\`sh\n${lines.join('\n')}\n\`\`\``;
 }
 
 /** A message naming its field, from an example of a published code when there is one. */

@@ -71,6 +71,8 @@ export interface Labels {
     packageWhat?: Record<string, string>;
     /** Before the block of commands that install or run the packages. */
     packageCommands: string;
+    /** Before the settings that make the samples work against the mock. */
+    mockSettings: string;
     sums: string;
   };
   pageTitle: (api: string) => string;
@@ -180,6 +182,8 @@ export const labels: Record<Language, Labels> = {
       llms: 'Markdown pages for coding agents: one per operation and per guide',
       packageCommands:
         'Without a registry, from the folder you downloaded them to, the command that installs or runs each:',
+      mockSettings:
+        "To try the samples against that mock (started as above, it checks every header's form but takes any signature): its address, the spec's sample ASP ID and access key, and the signing guide's documentation secret.",
       sums: 'the SHA-256 of each package, to check a download (`sha256sum -c SHA256SUMS.txt`)',
     },
     pageTitle: (api) => api,
@@ -302,6 +306,8 @@ export const labels: Record<Language, Labels> = {
         'Postman 컬렉션(v2.1): 테스트 시나리오마다 요청이 하나씩 있고, 요청 전 스크립트가 서명합니다. `baseUrl`, `aspId`, `accessKey`, `secretKey` 변수를 채우세요.',
       llms: '코딩 에이전트를 위한 Markdown 문서: API마다, 가이드마다 한 페이지',
       packageCommands: '레지스트리 없이, 내려받은 폴더에서 각 패키지를 설치하거나 실행하는 명령입니다.',
+      mockSettings:
+        '이 모의 서버로 예제 코드를 시험하려면(위처럼 시작하면 헤더 형식은 모두 검사하지만 서명은 어떤 값이든 받습니다) 아래 설정을 씁니다: 모의 서버 주소, 명세의 샘플 ASP ID와 액세스 키, 서명 가이드의 문서용 시크릿 키.',
       packageWhat: {
         '@konaplate-contract/cli':
           'konaplate 명령: 코나플레이트 카드 API 요청에 서명해 보내고, 어떤 서버(샌드박스, 스테이징, 모의 서버)든 명세에 맞는지 검사합니다.',

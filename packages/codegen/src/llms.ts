@@ -19,6 +19,7 @@ import {
   firstSentence,
   type LinkBase,
   lengthOf,
+  mockSettings,
   packageDownloads,
   renderGuides,
   table,
@@ -216,6 +217,7 @@ export function llmsEdition(
     `## ${p.files}`,
     [...p.fileList, ...packages.items].join('\n'),
     packages.commands,
+    mockSettings(bundle, language),
   ].join('\n\n');
   return [
     { path: 'llms.txt', content: `${llms}\n` },

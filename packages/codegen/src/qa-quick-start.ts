@@ -22,8 +22,8 @@ import { regionMarkers, withRegion } from './regions.ts';
 export const { start: quickStartStart, end: quickStartEnd } = regionMarkers('qa-quick-start');
 /** The README the region lives in, from the repository root. */
 export const mockReadme = { path: 'packages/mock/README.md', absolute: `${repoRoot}packages/mock/README.md` };
-/** Where `pnpm mock` listens by default. */
-const mockUrl = 'http://127.0.0.1:4010';
+/** Where `pnpm mock` (and the mock's bin) listens by default. */
+export const mockUrl = 'http://127.0.0.1:4010';
 
 /** One `konaplate sign --curl` line per scenario: operation, scenario, how it is reached, the answer, the line. */
 export function quickStartRows(doc: OpenApiDocument) {
