@@ -58,7 +58,10 @@ async function paints(url: string) {
             fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
             lcp: last.startTime,
             ready: navigation.domContentLoadedEventEnd,
-            what: `${last.element?.tagName.toLowerCase()} "${(last.element?.textContent ?? '').slice(0, 20)}…"`,
+            // An element removed since it was painted (the first screen, once Redoc has rendered) has none.
+            what: last.element
+              ? `${last.element.tagName.toLowerCase()} "${(last.element.textContent ?? '').slice(0, 20)}…"`
+              : 'an element since removed (the static first screen)',
           });
         }).observe({ type: 'largest-contentful-paint', buffered: true }),
       ),

@@ -75,7 +75,7 @@ async function openOperation(page: Page, op: Operation | undefined): Promise<Loc
 /** Opens the edition afresh and waits until Redoc has rendered it: the first guide's heading on screen. */
 async function openEdition(page: Page, url: string, firstGuide: string | undefined) {
   await page.goto(url, { waitUntil: 'load' });
-  await page.getByRole('heading', { name: firstGuide }).first().waitFor({ state: 'visible' });
+  await page.locator('#redoc').getByRole('heading', { name: firstGuide }).first().waitFor({ state: 'visible' });
 }
 
 /**
@@ -175,6 +175,59 @@ describe.each(editions)('the $language edition (generated/docs/…/index.html) i
     await page.screenshot({ path: join(screenshots, `docs-${edition.language}-landing.png`) });
   });
 
+  it('shows the title and the first guide before Redoc has started (and without JavaScript), then only Redoc’s page', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1440, height: 1000 } });
+    try {
+      const still = await context.newPage();
+      await still.goto(url, { waitUntil: 'load' });
+      const first = still.locator('.kona-first-screen');
+      await first.waitFor({ state: 'visible' });
+      expect(await first.locator('h1').first().textContent()).toContain(
+        inEdition(edition.language, doc.info as Text, 'title'),
+      );
+      // The first guide only (the screen is hidden from assistive technology, so its headings are read as text).
+      const headings = await first.locator('h1, h2, h3').allTextContents();
+      expect(headings).toContain(edition.guideTitles[0]);
+      expect(headings).not.toContain(edition.guideTitles[1]);
+    } finally {
+      await context.close();
+    }
+    // This page has rendered (beforeAll): the first screen is gone from the document, not only hidden.
+    expect(await page.locator('.kona-first-screen').count()).toBe(0);
+    expect(await page.locator('#redoc [data-section-id]').count()).toBeGreaterThan(0);
+    // Whether the first screen is in the document when Redoc inserts its page (seen by an observer that
+    // runs before the page's own): on the landing page it is, until then; a link to a route (an operation,
+    // Redoc's 404) never has it.
+    const tab = await browser.newPage();
+    try {
+      await tab.addInitScript(() => {
+        const seen = window as unknown as { firstScreenAtRender?: boolean };
+        new MutationObserver((_, watch) => {
+          if (!document.getElementById('redoc')?.firstElementChild) return;
+          seen.firstScreenAtRender = document.querySelector('.kona-first-screen') !== null;
+          watch.disconnect();
+        }).observe(document, { childList: true, subtree: true });
+      });
+      for (const [hash, expected] of [
+        ['', true],
+        [`#/${edition.operations[0]?.operationId}`, false],
+        ['#/no-such-route', false],
+      ] as const) {
+        await tab.goto('about:blank');
+        await tab.goto(`${url}${hash}`);
+        const atRender = await (
+          await tab.waitForFunction(() => {
+            const seen = (window as unknown as { firstScreenAtRender?: boolean }).firstScreenAtRender;
+            return seen === undefined ? undefined : { seen };
+          })
+        ).jsonValue();
+        expect({ hash, ...atRender }).toEqual({ hash, seen: expected });
+      }
+    } finally {
+      await tab.close();
+    }
+  });
+
   it('has operations and guides to look for (read from the bundled spec)', () => {
     expect(edition.operations.length).toBeGreaterThan(0);
     expect(edition.guideTitles.length).toBeGreaterThan(0);
@@ -207,7 +260,11 @@ describe.each(editions)('the $language edition (generated/docs/…/index.html) i
 
   it('lists every code of the error registry with its texts, provisional ones flagged', async () => {
     await page.getByText(edition.errorGuide, { exact: true }).first().click();
-    await page.getByRole('heading', { name: edition.errorGuide }).first().waitFor({ state: 'visible' });
+    await page
+      .locator('#redoc')
+      .getByRole('heading', { name: edition.errorGuide })
+      .first()
+      .waitFor({ state: 'visible' });
     const text = await visibleText(page);
     for (const [code, entry] of Object.entries(registry)) {
       expect(text, code).toContain(code);
@@ -260,7 +317,11 @@ describe.each(editions)('the $language edition (generated/docs/…/index.html) i
 
   it('logged no console error and sent no request off the page, through all of the above', async () => {
     // The last load of the suite (back from the other edition) rendered to the end before the check.
-    await page.getByRole('heading', { name: edition.guideTitles[0] }).first().waitFor({ state: 'visible' });
+    await page
+      .locator('#redoc')
+      .getByRole('heading', { name: edition.guideTitles[0] })
+      .first()
+      .waitFor({ state: 'visible' });
     expect(consoleErrors).toEqual([]);
     expect(leaving).toEqual([]);
     // The listener hears the page: an error the page logs now is in the list.
@@ -275,13 +336,16 @@ describe('the Korean edition reads Korean first', () => {
   const ko = editions[1] as (typeof editions)[number];
   // Each screen: how to get there from the landing page, and the heading the screen is about.
   it.each([
-    ['the landing screen', async (page: Page) => page.getByRole('heading', { name: ko.guideTitles[0] }).first()],
+    [
+      'the landing screen',
+      async (page: Page) => page.locator('#redoc').getByRole('heading', { name: ko.guideTitles[0] }).first(),
+    ],
     ['an operation', (page: Page) => openOperation(page, ko.operations.at(-1))],
     [
       'the error codes',
       async (page: Page) => {
         await page.getByText(ko.errorGuide, { exact: true }).first().click();
-        const heading = page.getByRole('heading', { name: ko.errorGuide }).first();
+        const heading = page.locator('#redoc').getByRole('heading', { name: ko.errorGuide }).first();
         await heading.waitFor({ state: 'visible' });
         return heading;
       },

@@ -18,6 +18,7 @@ import { anchoredGuide } from './docs-anchors.ts';
 import { type LinkBase, renderGuides } from './docs-guides.ts';
 import { inLanguage, type Language, labels, plainText } from './docs-text.ts';
 import { downloadsDir, shippedPackages } from './downloads.ts';
+import { escapeHtml, markdownHtml } from './markdown-html.ts';
 import { koreanRedocBundle } from './redoc-labels.ts';
 import { type CodeSample, operationSamples } from './samples/index.ts';
 
@@ -113,6 +114,13 @@ const style = `
   .kona-bar a { color: inherit; }
   .kona-bar a[aria-current] { font-weight: 600; text-decoration: none; }
   .kona-noscript { padding: 24px; font: 16px/1.5 system-ui, sans-serif; }
+  /* The first screen until Redoc has rendered (firstScreen), laid out like Redoc's middle column. */
+  .kona-first-screen { box-sizing: border-box; max-width: 760px; margin-left: 260px; padding: 8px 40px 40px;
+    font: 16px/1.6 system-ui, -apple-system, "Segoe UI", "Apple SD Gothic Neo", "Malgun Gothic", "Noto Sans KR", sans-serif;
+    overflow-wrap: break-word; }
+  .kona-first-screen h1 { font-size: 2.2em; line-height: 1.2; margin: 32px 0 16px; }
+  .kona-first-screen code { font-size: 0.85em; overflow-wrap: anywhere; }
+  html[lang="ko"] .kona-first-screen { word-break: keep-all; }
   /* The guides: a code or a name never breaks inside itself; a table cell wraps between words. */
   [data-component-name="Markdown/Markdown"] td code, [data-component-name="Markdown/Markdown"] th code { white-space: nowrap; }
   [data-component-name="Markdown/Markdown"] td, [data-component-name="Markdown/Markdown"] th { overflow-wrap: normal; word-break: keep-all; }
@@ -126,6 +134,7 @@ const style = `
      long inline code (a formula, a command) wraps inside the column; a table scrolls in its own box. */
   @media (max-width: 720px) {
     .kona-bar { padding: 8px 16px; justify-content: flex-start; }
+    .kona-first-screen { margin-left: 0; padding: 8px 24px 24px; }
     #redoc [data-section-id^="/section/"] [data-component-name="Markdown/Markdown"] :not(pre) > code,
     #redoc :not(pre) > code {
       display: inline-block; max-width: 100%; box-sizing: border-box; white-space: normal; overflow-wrap: anywhere; }
@@ -139,7 +148,7 @@ const style = `
   }
   /* Print: the page without its controls (the PDF beside the page is the whole printable edition). */
   @media print {
-    .kona-bar, #redoc button, #redoc [data-testid="search-trigger"], #redoc [data-component-name^="Sidebar/"] { display: none !important; }
+    .kona-bar, .kona-first-screen, #redoc button, #redoc [data-testid="search-trigger"], #redoc [data-component-name^="Sidebar/"] { display: none !important; }
     #redoc pre { white-space: pre-wrap; }
   }
 `;
@@ -221,6 +230,38 @@ const scriptJson = (value: unknown) =>
     .replace(/</g, '\\u003c');
 
 /**
+ * The landing page's first screen as plain HTML (the title, the summary and the first guide, from the
+ * same Markdown), shown from the first paint until Redoc has rendered; then the page's own script removes
+ * it, so the rendered page holds only Redoc's. Redoc's bundle takes most of a second to start; a reader
+ * reads meanwhile, and one without JavaScript reads the first guide.
+ */
+function firstScreen(doc: OpenApiDocument): string {
+  const info = doc.info as JsonObject;
+  const description = String(info.description ?? '').replace(/ \{%[^%]*%\}/g, '');
+  const second = description.search(/\n# /);
+  const guide = second === -1 ? description : description.slice(0, second);
+  return `<div class="kona-first-screen" aria-hidden="true">
+  <h1>${escapeHtml(`${plainText(String(info.title))} (${info.version})`)}</h1>
+  <p>${escapeHtml(plainText(String(info.summary ?? '')))}</p>
+  ${markdownHtml(guide, { href: (target) => target })}
+  </div>
+  <script>
+    // On the landing page only (a link to a route shows nothing until Redoc renders that route), and gone
+    // once Redoc renders: it inserts its page all at once.
+    (() => {
+      const first = document.querySelector('.kona-first-screen');
+      const redoc = document.getElementById('redoc');
+      if (location.hash.length > 2) return first.remove();
+      new MutationObserver((_, watch) => {
+        if (!redoc.firstElementChild) return;
+        first.remove();
+        watch.disconnect();
+      }).observe(redoc, { childList: true });
+    })();
+  </script>`;
+}
+
+/**
  * One self-contained HTML page of an edition (Redoc inlined, no request leaves it): what Redocly CLI's
  * `build-docs --inlineBundle` writes (its Redoc bundle, the definition, `hydrate`), without its
  * prerendered first screen. That prerender is rendered outside the hash router, so its links
@@ -243,6 +284,7 @@ export async function docsHtml(doc: OpenApiDocument, language: Language = 'en'):
     disableTelemetry: true,
   };
   const redoc = `<div id="redoc"></div>
+  ${firstScreen(doc)}
   <script type="module">
 ${(language === 'ko' ? koreanRedocBundle(bundle) : bundle).replace(/<\/(script)/gi, '<\\/$1')}
 const __redoc_definition = ${scriptJson(doc)};
