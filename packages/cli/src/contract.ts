@@ -11,6 +11,7 @@ import {
   envelopeField,
   type Field,
   type Guess,
+  headerExample,
   isSensitiveSchema,
   type JsonObject,
   type MockScenarios,
@@ -31,6 +32,7 @@ export {
   guessesOf,
   isEncryptedScenario,
   scenarioBody,
+  schemaSample,
   utcOffsets,
 } from '@konaplate-contract/contract';
 
@@ -72,11 +74,8 @@ export function findOperation(operationId: string): Operation | undefined {
   return operations.find((o) => o.operationId === operationId);
 }
 
-/** The first `examples` value of a component schema (the spec's sandbox-shaped sample). */
-export function schemaExample(name: string): string | undefined {
-  const examples = doc.components.schemas[name]?.examples;
-  return Array.isArray(examples) && typeof examples[0] === 'string' ? examples[0] : undefined;
-}
+/** The spec's sample value of the common header a source fills (what the mock accepts), if it gives one. */
+export const headerSample = (source: HeaderValue): string | undefined => headerExample(doc, source);
 
 /** The schema of a request header, by name (the first operation that declares it). */
 export function headerField(name: string): Field | undefined {

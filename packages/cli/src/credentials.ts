@@ -11,7 +11,7 @@ import {
   type SigningCredentials,
   type TimeZone,
 } from './client.ts';
-import { doc, header, headerField, schemaExample, testVectorSecret, utcOffsets } from './contract.ts';
+import { doc, header, headerField, headerSample, testVectorSecret, utcOffsets } from './contract.ts';
 import { type Io, readFlagFile, UsageError } from './io.ts';
 
 export const env = environmentVariables;
@@ -72,13 +72,13 @@ export function loadCredentials(
     if (fallback === undefined) throw new UsageError(`${variable} is not set and the spec has no sample for it`);
     return fallback;
   };
-  const aspId = pick(env.aspId, schemaExample('AspId'));
-  const accessKey = pick(env.accessKey, schemaExample('AccessKey'));
+  const aspId = pick(env.aspId, headerSample('aspId'));
+  const accessKey = pick(env.accessKey, headerSample('accessKey'));
   let secretKey: string;
   if (flags['secret-file'] !== undefined) secretKey = readFlagFile('secret-file', flags['secret-file']).trim();
   else secretKey = pick(env.secretKey, testVectorSecret());
   if (secretKey.length === 0) throw new UsageError('the secret key is empty');
-  const timeZone = flags['time-zone'] ?? pick(env.timeZone, schemaExample('TimeZone'));
+  const timeZone = flags['time-zone'] ?? pick(env.timeZone, headerSample('timeZone'));
   checkAgainstHeader('aspId', aspId, env.aspId);
   checkAgainstHeader('accessKey', accessKey, env.accessKey);
   if (!timeZones.includes(timeZone))

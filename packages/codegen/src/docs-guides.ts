@@ -11,6 +11,8 @@ import {
   expectedMessage,
   ext,
   follow,
+  type HeaderValueSource,
+  headerExample,
   operationsOf,
   registryOf,
   resolveLocal,
@@ -281,13 +283,12 @@ export function packageDownloads(language: Language, root: string): { items: str
  * and access key (the header schemas' examples), and the signing guide's documentation secret.
  */
 export function mockSettings(doc: OpenApiDocument, language: Language): string {
-  const example = (value: string) => {
-    const header = commonHeaders(doc).find((p) => p[ext.value] === value);
-    const examples = header && (effectiveSchema(doc, header.schema as JsonObject).examples as unknown[] | undefined);
-    if (typeof examples?.[0] !== 'string')
-      throw new SpecError([`the ${value} header's schema has no example to try the mock with`]);
-    return examples[0];
+  const example = (source: HeaderValueSource) => {
+    const value = headerExample(doc, source);
+    if (value === undefined) throw new SpecError([`the ${source} header's schema has no example to try the mock with`]);
+    return value;
   };
+
   const secret = testVectorOf(doc)?.secretKey;
   if (typeof secret !== 'string')
     throw new SpecError(['the signing test vector has no secretKey to try the mock with']);

@@ -47,6 +47,22 @@ export function headerName(doc: OpenApiDocument, source: HeaderValueSource): str
   return name;
 }
 
+/** A schema's sample value: the first entry of its `examples` (a string), if any. */
+export function schemaSample(schema: JsonObject | undefined): string | undefined {
+  const examples = schema?.examples;
+  return Array.isArray(examples) && typeof examples[0] === 'string' ? examples[0] : undefined;
+}
+
+/**
+ * The spec's sample value of the common header a source fills (its schema's first example, `$ref`s and
+ * `allOf`s followed): what the mock accepts and the docs and tools offer to try with. Undefined when the
+ * spec gives none.
+ */
+export function headerExample(doc: OpenApiDocument, source: HeaderValueSource): string | undefined {
+  const parameter = parametersOf(doc).find((p) => p.in === 'header' && p[ext.value] === source);
+  return parameter ? schemaSample(effectiveSchema(doc, parameter.schema as JsonObject)) : undefined;
+}
+
 /**
  * How far X-KM-Tran-Time may be from the clock, in seconds: the contract's assumption, on the header
  * parameter that carries it; undefined when the spec makes none.

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
-import { header, operations, schemaExample } from '../contract.ts';
+import { header, headerSample, operations } from '../contract.ts';
 import { type Io, invokedAs, shellQuote, UsageError } from '../io.ts';
 
 /** The files, named as the mock's own generator (`pnpm mock:keys`) names them, and what each is for. */
@@ -119,7 +119,7 @@ function usage(io: Io, path: (file: string) => string): string {
   const inRepository = invokedAs(io) !== 'konaplate';
   const konaplate = inRepository ? invokedAs(io) : 'npx konaplate';
   const mock = inRepository ? 'pnpm mock' : 'npx konaplate-mock';
-  const keyId = schemaExample('CryptoKeyId') ?? '';
+  const keyId = headerSample('cryptoKeyId') ?? '';
   const file = (name: (typeof keyFiles)[number]['file']) => shellQuote(path(name));
   const operation = operations[0];
   const line = (words: string[]) => words.join(' ');

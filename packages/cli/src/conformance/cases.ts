@@ -9,12 +9,13 @@ import {
   type Field,
   type Guess,
   header,
+  headerSample,
   isEncryptedScenario,
   type MockScenario,
   type Operation,
   scenarioBody,
   scenarioTable,
-  schemaExample,
+  schemaSample,
   timeWindowSeconds,
 } from '../contract.ts';
 
@@ -183,7 +184,7 @@ function scenarioCases(operation: Operation, options: DeriveOptions, base: Recor
           body: { json: base },
           skip: 'needs --crypto-key-id, --server-public-key and --client-private-key',
         };
-      const keyId = schemaExample('CryptoKeyId');
+      const keyId = headerSample('cryptoKeyId');
       return { ...common, body: { envelope }, ...(keyId ? { headers: { [header.cryptoKeyId]: keyId } } : {}) };
     }
     if (data && scenario.example in data) {
@@ -262,8 +263,7 @@ export function deriveCases(options: DeriveOptions): Case[] {
         ...fieldCases(
           operation,
           header,
-          options.sampleHeaders[header.name] ??
-            (header.required ? undefined : schemaExample(String(header.schema.title))),
+          options.sampleHeaders[header.name] ?? (header.required ? undefined : schemaSample(header.schema)),
           (value) => ({ body: { json: base }, headers: { [header.name]: value as string | undefined } }),
           new Set(),
         ),
@@ -290,7 +290,7 @@ export function deriveCases(options: DeriveOptions): Case[] {
     for (const field of operation.envelope) {
       const valid = envelopeExample?.[field.name];
       if (valid === undefined) continue;
-      const keyId = options.sampleHeaders[header.cryptoKeyId] ?? schemaExample('CryptoKeyId');
+      const keyId = options.sampleHeaders[header.cryptoKeyId] ?? headerSample('cryptoKeyId');
       cases.push(
         ...fieldCases(
           operation,
