@@ -11,8 +11,8 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { generatedDir, repoRoot } from '@konaplate-contract/codegen';
-import { launchChromium } from '../test/support/browser.ts';
+import { generatedDir, launchChromium, repoRoot } from '@konaplate-contract/codegen';
+
 import { loadBundle } from '../test/support/bundle.ts';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -70,7 +70,7 @@ async function paints(url: string) {
   return timing;
 }
 
-const browser = await launchChromium();
+const browser = await launchChromium('is needed for bench:docs');
 const times = new Map<string, number>();
 const largest = new Map<string, string>();
 for (const edition of editions) {

@@ -14,6 +14,13 @@ import {
   writeGenerated,
 } from '@konaplate-contract/codegen';
 
+// One flag: --repack. Anything else is one line and exit 2, not silently ignored.
+const unknown = process.argv.slice(2).filter((arg) => arg !== '--repack');
+if (unknown.length > 0) {
+  console.error(`generate: unknown argument ${unknown[0]} (the only flag is --repack: pack the downloads again)`);
+  process.exit(2);
+}
+
 const started = performance.now();
 const size = (content: string | Uint8Array) =>
   typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;

@@ -1,7 +1,7 @@
-// Chromium for generation: the printable PDFs are rendered by it (targets/pdf.ts). Debian's Chromium, or
-// the binary CHROMIUM_PATH names, headless, nothing downloaded, nothing reaching out on its own: the same
-// browser and flags as the browser tests (test/support/browser.ts). When it cannot start, one line says
-// which path was tried, why, and how to fix it.
+// Chromium, for generation (the printable PDFs, targets/pdf.ts) and for the browser tests and bench
+// (test/support/browser.ts asks this module): Debian's Chromium, or the binary CHROMIUM_PATH names,
+// headless, nothing downloaded, nothing reaching out on its own. When it cannot be used, one line says
+// what needed it, which path was tried, why, and how to fix it (no stack, no Playwright call log).
 import { accessSync, constants, statSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 
@@ -21,10 +21,13 @@ const problemWith = (path: string): string | undefined => {
   }
 };
 
-function unavailable(path: string, problem: string): Error {
-  const source = process.env.CHROMIUM_PATH ? 'CHROMIUM_PATH' : 'the default; set CHROMIUM_PATH to change it';
+/** What Chromium is for, as the one-line error says it ("Chromium <purpose>, but …"). */
+const forPdfs = 'renders the printable PDFs';
+
+function unavailable(path: string, problem: string, purpose: string): Error {
+  const source = process.env.CHROMIUM_PATH ? 'CHROMIUM_PATH' : 'the default path; set CHROMIUM_PATH to change it';
   const error = new Error(
-    `Chromium renders the printable PDFs, but ${path} (${source}) cannot be used: ${problem}. Install it with \`${chromiumInstallCommand}\`, or point CHROMIUM_PATH at a Chromium or Chrome binary.`,
+    `Chromium ${purpose}, but ${path} (${source}) cannot be used: ${problem}. Install it with \`${chromiumInstallCommand}\`, or point CHROMIUM_PATH at a Chromium or Chrome binary.`,
   );
   error.name = 'ChromiumUnavailable';
   error.stack = `${error.name}: ${error.message}`;
@@ -32,16 +35,16 @@ function unavailable(path: string, problem: string): Error {
 }
 
 /** The Chromium binary generation uses (CHROMIUM_PATH or Debian's); throws the one-line error when it cannot be used. */
-export function chromiumPath(): string {
+export function chromiumPath(purpose = forPdfs): string {
   const executablePath = process.env.CHROMIUM_PATH || defaultChromiumPath;
   const problem = problemWith(executablePath);
-  if (problem) throw unavailable(executablePath, problem);
+  if (problem) throw unavailable(executablePath, problem, purpose);
   return executablePath;
 }
 
-/** Headless Chromium for rendering; throws a one-line error naming CHROMIUM_PATH when it cannot start. */
-export async function launchChromium(): Promise<Browser> {
-  const executablePath = chromiumPath();
+/** Headless Chromium; throws a one-line error naming CHROMIUM_PATH (and `purpose`) when it cannot start. */
+export async function launchChromium(purpose = forPdfs): Promise<Browser> {
+  const executablePath = chromiumPath(purpose);
   try {
     return await chromium.launch({
       executablePath,
@@ -56,10 +59,12 @@ export async function launchChromium(): Promise<Browser> {
       ],
     });
   } catch (error) {
-    const first = (error instanceof Error ? error.message : String(error))
+    // Playwright's message, first line only, without its `browserType.launch:` prefix.
+    const [first = ''] = (error instanceof Error ? error.message : String(error))
       .replace(/^browserType\.launch:\s*/, '')
       .trim()
-      .split('\n')[0];
-    throw unavailable(executablePath, `it did not start (${(first ?? '').slice(0, 160)})`);
+      .split('\n');
+    const said = first.length > 160 ? `${first.slice(0, 157)}...` : first;
+    throw unavailable(executablePath, `it did not start (${said})`, purpose);
   }
 }

@@ -3,7 +3,6 @@
 // guide column (about 480 px at 1440 px wide): few columns, codes that never
 // wrap, long values moved out of tables.
 
-import { relative } from 'node:path';
 import type { JsonObject, MockScenarios, MockWhen, OpenApiDocument } from '@konaplate-contract/contract';
 import {
   effectiveSchema,
@@ -24,7 +23,7 @@ import {
 import { environmentVariables, shellQuote } from '@konaplate-contract/contract/protocol';
 import { SpecError } from './derive.ts';
 import { type Language, labels, plainText } from './docs-text.ts';
-import { downloadsDir, installCommand, shippedPackages, sumsFile } from './downloads.ts';
+import { downloadsFolder, installCommand, shippedPackages, sumsName } from './downloads.ts';
 import { guidesOf } from './guides.ts';
 import { mockUrl } from './qa-quick-start.ts';
 import { encryptionSampleJava, encryptionSamplePython, jweTestVector, testKeyFiles } from './samples/guide.ts';
@@ -265,14 +264,13 @@ export function downloads({ doc, language, links }: Pick<GuideContext, 'doc' | '
  */
 export function packageDownloads(language: Language, root: string): { items: string[]; commands: string } {
   const l = labels[language].downloads;
-  const folder = relative('docs', downloadsDir);
   const packages = shippedPackages();
   const items = packages.map((pkg) => {
     const what = l.packageWhat ? l.packageWhat[pkg.name] : pkg.description;
     if (!what) throw new Error(`docs-text.ts: no ${language} text for the package ${pkg.name} (downloads.packageWhat)`);
-    return `- [${pkg.file}](${root}${folder}/${pkg.file}): ${what}`;
+    return `- [${pkg.file}](${root}${downloadsFolder}/${pkg.file}): ${what}`;
   });
-  items.push(`- [${relative(downloadsDir, sumsFile)}](${root}${relative('docs', sumsFile)}): ${l.sums}`);
+  items.push(`- [${sumsName}](${root}${downloadsFolder}/${sumsName}): ${l.sums}`);
   const commands = `${l.packageCommands}\n\n\`\`\`sh\n${packages.map(installCommand).join('\n')}\n\`\`\``;
   return { items, commands };
 }

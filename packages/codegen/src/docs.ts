@@ -11,13 +11,13 @@
 
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { JsonObject, MockScenarios, OpenApiDocument } from '@konaplate-contract/contract';
 import { examplesOf, operationsOf, toolExt } from '@konaplate-contract/contract';
 import { anchoredGuide } from './docs-anchors.ts';
 import { type LinkBase, renderGuides } from './docs-guides.ts';
 import { inLanguage, type Language, labels, plainText } from './docs-text.ts';
-import { downloadsDir, shippedPackages } from './downloads.ts';
+import { downloadsFolder, shippedPackages } from './downloads.ts';
 import { escapeHtml, markdownHtml } from './markdown-html.ts';
 import { koreanRedocBundle } from './redoc-labels.ts';
 import { type CodeSample, operationSamples } from './samples/index.ts';
@@ -170,10 +170,7 @@ function pageTemplate(language: Language, title: string): string {
     ['openapi.json', `${root}openapi.json`],
     ['Postman', `${root}${edition}konaplate.postman_collection.json`],
     ['llms.txt', `${root}${edition}llms.txt`],
-    ...shippedPackages().map((p) => [
-      p.name.replace(/^@[^/]+\//, ''),
-      `${root}${relative('docs', downloadsDir)}/${p.file}`,
-    ]),
+    ...shippedPackages().map((p) => [p.name.replace(/^@[^/]+\//, ''), `${root}${downloadsFolder}/${p.file}`]),
   ]
     .map(([text, href]) => `<a href="${href}">${text}</a>`)
     .join('');

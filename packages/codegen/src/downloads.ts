@@ -19,12 +19,15 @@ import { generatedDir, repoRoot } from './paths.ts';
 import { readTgz, reproducibleTgz, type TarEntry } from './tarball.ts';
 import type { GeneratedFile } from './target.ts';
 
+/** The downloads' folder inside the docs folder, as the pages link to it. */
+export const downloadsFolder = 'downloads';
 /** Where the downloads go, under generated/ (inside the docs folder, so they travel with it). */
-export const downloadsDir = 'docs/downloads';
+export const downloadsDir = `docs/${downloadsFolder}`;
 /** The record of what each tarball was built from, under generated/. */
 export const downloadsManifest = 'downloads.json';
-/** The checksums, as `sha256sum -c` reads them (`.txt`, so a static host serves them as text). */
-export const sumsFile = `${downloadsDir}/SHA256SUMS.txt`;
+/** The checksums' file name, as `sha256sum -c` reads it (`.txt`, so a static host serves it as text). */
+export const sumsName = 'SHA256SUMS.txt';
+export const sumsFile = `${downloadsDir}/${sumsName}`;
 
 export interface ShippedPackage {
   /** The package name, as installed (`@konaplate-contract/client`). */

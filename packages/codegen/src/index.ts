@@ -4,6 +4,7 @@
 export { SpecError } from '@konaplate-contract/contract';
 export { checkBreaking, latestRelease } from './breaking.ts';
 export { buildBundle } from './build.ts';
+export { chromiumInstallCommand, defaultChromiumPath, launchChromium } from './chromium.ts';
 export { clientContract } from './client-contract.ts';
 export { deriveBundle } from './derive.ts';
 export { codeSamples, docsHtml, docsSpec } from './docs.ts';

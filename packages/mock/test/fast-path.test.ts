@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKeys } from '../src/encryption.ts';
 import { createEngine, type Engine, type MockRequest, type MockResponse } from '../src/engine.ts';
 import { lowerCaseHeaders } from '../src/stages/types.ts';
-import { realRoutes, runtimeAt } from './stages/fixture.ts';
+import { jweShaped, realRoutes, runtimeAt } from './stages/fixture.ts';
 import { CARD, contract, requestExample, rowsOf, signedHeaders, VA, validBodies } from './support.ts';
 
 let fast: Engine;
@@ -50,13 +50,8 @@ async function expectSame(engines: [Engine, Engine], requests: MockRequest[]) {
 
 const paths = [CARD, VA];
 const headerNames = Object.keys(signedHeaders('{}')).filter((name) => name !== 'content-type');
-const jwe = [
-  'eyJhbGciOiJSU0EtT0FFUC0yNTYiLCJlbmMiOiJBMTI4R0NNIn0',
-  'a'.repeat(60),
-  'b'.repeat(16),
-  'c'.repeat(20),
-  'd'.repeat(22),
-].join('.');
+/** An envelope value of the JWE compact form (not decryptable). */
+const jwe = jweShaped;
 const keyId = { 'x-km-crypto-key-id': '5f0c2a9e41b7d3c86e2f1a0b9d4c7e13' };
 
 /** Every scenario of the table, reached by its content (or by Prefer). */

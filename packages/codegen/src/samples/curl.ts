@@ -1,6 +1,6 @@
 // The curl sample: bash, openssl for the token, curl for the call (GNU and BSD date alike).
 import type { Language } from '../docs-text.ts';
-import { type CallFacts, headerValues } from './facts.ts';
+import { type CallFacts, callSettingNames, headerValues } from './facts.ts';
 import { sampleTexts } from './text.ts';
 
 /** A zone's offset as POSIX TZ writes it (hours west of UTC: KST, UTC+9, is `KST-9`). */
@@ -38,7 +38,7 @@ export function curlSample(facts: CallFacts, language: Language): string {
   ).map(({ name, value }) => `  -H "${name}: ${value}" \\`);
   return [
     `# ${t.signedCall(facts.summary, facts.method, facts.path)}`,
-    `# ${t.settings([env.baseUrl, env.aspId, env.accessKey, env.secretKey].join(', '))}`,
+    `# ${t.settings(callSettingNames(env))}`,
     `BODY='${facts.body.replace(/'/g, `'\\''`)}'`,
     `# ${t.oneInstant(tranTime)}${zone.offsetMinutes ? ` ${t.posixZone(zone.name, utcLabel(zone.offsetMinutes))}` : ''}`,
     `TIME=$(TZ=${posixTz(zone.name, zone.offsetMinutes)} date +%Y%m%d%H%M%S)`,

@@ -144,3 +144,7 @@ export function headerValues(
     return { name, value };
   });
 }
+
+/** The settings every call sample reads from the environment, as its comment lists them. */
+export const callSettingNames = (env: CallFacts['env']): string =>
+  [env.baseUrl, env.aspId, env.accessKey, env.secretKey].join(', ');

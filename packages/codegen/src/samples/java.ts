@@ -2,7 +2,7 @@
 // javax.crypto), signing as the platform checks it. Its settings and the signed call are shared with the
 // encryption sample.
 import type { Language } from '../docs-text.ts';
-import { type CallFacts, headerValues } from './facts.ts';
+import { type CallFacts, callSettingNames, headerValues } from './facts.ts';
 import { sampleTexts } from './text.ts';
 
 /** A Java string literal of a text; anything beyond ASCII as \uXXXX, so the source's charset never matters. */
@@ -96,7 +96,7 @@ export function javaSample(facts: CallFacts, language: Language): string {
   const name = pascalCase(facts.operationId);
   return `// ${t.signedCall(facts.summary, facts.method, facts.path)}
 // ${t.javaOnly} ${t.saveAndRun(`${name}.java`, `java ${name}.java`)}
-// ${t.settings([env.baseUrl, env.aspId, env.accessKey, env.secretKey].join(', '))}
+// ${t.settings(callSettingNames(env))}
 ${javaImports.join('\n')}
 
 public class ${name} {

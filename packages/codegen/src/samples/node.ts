@@ -1,8 +1,7 @@
 // The Node sample: the TypeScript client, which signs every call itself.
-import { relative } from 'node:path';
 import type { Language } from '../docs-text.ts';
-import { downloadsDir, installCommand, shippedPackage } from '../downloads.ts';
-import type { CallFacts } from './facts.ts';
+import { downloadsFolder, installCommand, shippedPackage } from '../downloads.ts';
+import { type CallFacts, callSettingNames } from './facts.ts';
 import { sampleTexts } from './text.ts';
 
 export function nodeSample(facts: CallFacts, language: Language): string {
@@ -11,9 +10,9 @@ export function nodeSample(facts: CallFacts, language: Language): string {
   const client = shippedPackage('@konaplate-contract/client');
   const file = `${facts.operationId}.mts`;
   return `// ${t.nodeCall(facts.summary, facts.method, facts.path)}
-// ${t.nodeInstall(`${relative('docs', downloadsDir)}/`, installCommand(client))}
+// ${t.nodeInstall(`${downloadsFolder}/`, installCommand(client))}
 // ${t.saveAndRun(file, t.nodeRun(file))}
-// ${t.settings([env.baseUrl, env.aspId, env.accessKey, env.secretKey].join(', '))}
+// ${t.settings(callSettingNames(env))}
 import { createKonaplateClient } from '${client.name}';
 
 const konaplate = createKonaplateClient({

@@ -1,7 +1,7 @@
 // The Python sample: one file, the standard library only (urllib.request, hmac, hashlib, base64, json), signing
 // as the platform checks it. Its settings and the signed call are shared with the encryption sample.
 import type { Language } from '../docs-text.ts';
-import { type CallFacts, headerValues } from './facts.ts';
+import { type CallFacts, callSettingNames, headerValues } from './facts.ts';
 import { sampleTexts } from './text.ts';
 
 /** A JSON value as a Python literal (dicts keep their order, so json.dumps gives the same bytes back). */
@@ -92,7 +92,7 @@ export function pythonSample(facts: CallFacts, language: Language): string {
   const file = `${snakeCase(facts.operationId)}.py`;
   return `# ${t.signedCall(facts.summary, facts.method, facts.path)}
 # ${t.pythonStandard} ${t.saveAndRun(file, `python3 ${file}`)}
-# ${t.settings([env.baseUrl, env.aspId, env.accessKey, env.secretKey].join(', '))}
+# ${t.settings(callSettingNames(env))}
 ${pythonImports}
 
 ${pythonSettings(facts, false)}
